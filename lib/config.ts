@@ -1,0 +1,132 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+const GiB = 1024 ** 3;
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalPositiveInt = z.coerce.number().int().positive().optional();
+const optionalPath = z.string().trim().min(1).optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATA_DIR: z.string().trim().min(1).default("./.data"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    MAX_UPLOAD_BYTES: positiveInt(2 * GiB),
+    MAX_FILES_PER_UPLOAD: positiveInt(10),
+    MAX_STORED_BYTES_PER_VISITOR: positiveInt(10 * GiB),
+    MAX_ACTIVE_TASKS: positiveInt(20),
+    MAX_RUNNING_PER_VISITOR: positiveInt(1),
+    MAX_RUNNING_TOTAL: positiveInt(5),
+    MAX_RUNNING_WATERMARK: optionalPositiveInt,
+    MAX_RUNNING_MERGE: optionalPositiveInt,
+    MAX_RUNNING_THUMBNAIL: optionalPositiveInt,
+    TASK_TIMEOUT_MINUTES: positiveInt(30),
+    RETENTION_HOURS: positiveInt(72),
+    FFMPEG_PATH: optionalPath,
+    FFPROBE_PATH: optionalPath,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    }
+  });
+
+type Env = z.infer<typeof envSchema>;
+
+export type Config = {
+  nodeEnv: Env["NODE_ENV"];
+  /** The database to use; unset means the embedded server that `npm start` runs. */
+  databaseUrl: string;
+  usesEmbeddedPostgres: boolean;
+  embeddedPostgresPort: number;
+  dataDir: string;
+  port: number;
+  sessionSecret: string;
+  limits: {
+    maxUploadBytes: number;
+    maxFilesPerUpload: number;
+    maxStoredBytesPerVisitor: number;
+    maxActiveTasks: number;
+    maxRunningPerVisitor: number;
+    maxRunningTotal: number;
+    maxRunningByType: { watermark?: number; merge?: number; thumbnail?: number };
+    taskTimeoutMinutes: number;
+    retentionHours: number;
+  };
+  ffmpegPath?: string;
+  ffprobePath?: string;
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Secrets that development generates once and keeps beside the data they protect. */
+function readOrCreateSecret(dataDir: string, name: string): string {
+  const dir = join(dataDir, "secrets");
+  const file = join(dir, name);
+  // The data folder itself stays traversable: the embedded database runs as another user when we are root.
+  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+export function embeddedPostgresUrl(dataDir: string, port: number): string {
+  const password = readOrCreateSecret(dataDir, "postgres-password");
+  return `postgresql://postgres:${password}@127.0.0.1:${port}/app`;
+}
+
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const env = result.data;
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    nodeEnv: env.NODE_ENV,
+    databaseUrl: env.DATABASE_URL ?? embeddedPostgresUrl(dataDir, env.EMBEDDED_POSTGRES_PORT),
+    usesEmbeddedPostgres: !env.DATABASE_URL,
+    embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
+    dataDir,
+    port: env.PORT,
+    sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir, "session-secret"),
+    limits: {
+      maxUploadBytes: env.MAX_UPLOAD_BYTES,
+      maxFilesPerUpload: env.MAX_FILES_PER_UPLOAD,
+      maxStoredBytesPerVisitor: env.MAX_STORED_BYTES_PER_VISITOR,
+      maxActiveTasks: env.MAX_ACTIVE_TASKS,
+      maxRunningPerVisitor: env.MAX_RUNNING_PER_VISITOR,
+      maxRunningTotal: env.MAX_RUNNING_TOTAL,
+      maxRunningByType: {
+        watermark: env.MAX_RUNNING_WATERMARK,
+        merge: env.MAX_RUNNING_MERGE,
+        thumbnail: env.MAX_RUNNING_THUMBNAIL,
+      },
+      taskTimeoutMinutes: env.TASK_TIMEOUT_MINUTES,
+      retentionHours: env.RETENTION_HOURS,
+    },
+    ffmpegPath: env.FFMPEG_PATH,
+    ffprobePath: env.FFPROBE_PATH,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, validated once. Throws ConfigError with one readable line. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

