@@ -1,5 +1,6 @@
 import { getDb } from "../db";
 import { BOSS_SCHEMA } from "../queue/create-boss";
+import { getBoss } from "../queue/get-boss";
 
 export type Health = {
   status: "ok" | "unavailable";
@@ -17,7 +18,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   ]);
 }
 
-/** Whether the database answers and the pg-boss schema is installed in it. */
+/** Whether the database answers and this process's queue client is started on it. */
 export async function checkHealth(): Promise<Health> {
   const db = getDb();
   const database = await withTimeout(db.$queryRawUnsafe("SELECT 1"))
@@ -25,7 +26,7 @@ export async function checkHealth(): Promise<Health> {
     .catch(() => "unreachable" as const);
   const queue =
     database === "ok"
-      ? await withTimeout(db.$queryRawUnsafe(`SELECT version FROM "${BOSS_SCHEMA}".version`))
+      ? await withTimeout(getBoss().then(() => db.$queryRawUnsafe(`SELECT version FROM "${BOSS_SCHEMA}".version`)))
           .then(() => "ok" as const)
           .catch(() => "unreachable" as const)
       : "unreachable";

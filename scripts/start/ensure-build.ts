@@ -6,7 +6,6 @@ import { join } from "node:path";
 
 /** What a production build is made from; a change to any of these makes the build stale. */
 const BUILD_INPUTS = ["app", "lib", "messages", "public", "i18n", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-const STAMP_FILE = join(".next", "source-hash");
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -23,19 +22,25 @@ function sourceHash(): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` unless the last build was made from the same sources. */
-export async function ensureBuild(log: (line: string) => void): Promise<void> {
+/** Runs `next build` into `distDir` unless the build there was made from the same sources. */
+export async function ensureBuild(log: (line: string) => void, { distDir = ".next" } = {}): Promise<void> {
+  const stampFile = join(distDir, "source-hash");
   const hash = sourceHash();
-  if (existsSync(STAMP_FILE) && readFileSync(STAMP_FILE, "utf8") === hash) {
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash) {
     log("build is current");
     return;
   }
   log("building the web app (first start or sources changed)");
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [next, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production" } });
-  child.stdout.on("data", (chunk: Buffer) => log(chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => log(chunk.toString()));
+  const child = spawn(process.execPath, [next, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir } });
+  let output = "";
+  const onOutput = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-10_000);
+    log(chunk.toString());
+  };
+  child.stdout.on("data", onOutput);
+  child.stderr.on("data", onOutput);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
-  writeFileSync(STAMP_FILE, hash);
+  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output}`);
+  writeFileSync(stampFile, hash);
 }

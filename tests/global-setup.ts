@@ -1,0 +1,40 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../lib/database/apply-migrations";
+import { provisionTestDatabase } from "./support/test-database";
+import { buildForTests, startWebServer } from "./support/web-server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    dataDir: string;
+    baseUrl: string;
+  }
+}
+
+/**
+ * Once per run: a fresh database with the migrations applied, a data folder, a production build
+ * and the web server on a free port. Tests reach them through inject().
+ */
+export default async function setup(project: TestProject) {
+  const database = await provisionTestDatabase();
+  const dataDir = await mkdtemp(join(tmpdir(), "clipclean-data-"));
+  await applyMigrations({ databaseUrl: database.url });
+  await buildForTests();
+  const server = await startWebServer({
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    SESSION_SECRET: "test-session-secret-that-is-at-least-32-characters",
+  });
+  project.provide("databaseUrl", database.url);
+  project.provide("dataDir", dataDir);
+  project.provide("baseUrl", server.baseUrl);
+
+  return async () => {
+    await server.stop();
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,51 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { applyMigrations } from "@/lib/database/apply-migrations";
+import { expectedSchema } from "../../support/expected-schema";
+import { introspectDatabase } from "../../support/introspect-database";
+import { provisionTestDatabase, type TestDatabase } from "../../support/test-database";
+
+async function migrationRows(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+  await client.end();
+  return rows;
+}
+
+describe("the migrated database", () => {
+  it("matches schema.prisma: tables, columns, types, nullability, defaults, indexes and foreign keys", async () => {
+    const actual = await introspectDatabase(inject("databaseUrl"));
+    const expected = expectedSchema();
+    expect(actual.tables).toEqual(expected.tables);
+    expect(actual.enums).toEqual(expected.enums);
+    expect(actual.columns).toEqual(expected.columns);
+    expect(actual.indexes).toEqual(expected.indexes);
+    expect(actual.foreignKeys).toEqual(expected.foreignKeys);
+  });
+});
+
+describe("applyMigrations", () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await provisionTestDatabase();
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it("applies each migration exactly once when several processes start at the same moment", async () => {
+    const results = await Promise.all(Array.from({ length: 4 }, () => applyMigrations({ databaseUrl: database.url })));
+    const appliedByAnyone = results.flat();
+    const rows = await migrationRows(database.url);
+
+    expect(rows.length).toBeGreaterThan(0);
+    expect(appliedByAnyone.sort()).toEqual(rows.map((row) => row.migration_name).sort());
+    for (const row of rows) {
+      expect(row.finished_at).toBeInstanceOf(Date);
+      expect(row.applied_steps_count).toBe(1);
+      expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(await applyMigrations({ databaseUrl: database.url })).toEqual([]);
+  });
+});

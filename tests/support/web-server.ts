@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { ensureBuild } from "../../scripts/start/ensure-build";
+import { freePort } from "./test-database";
+
+export type WebServer = { baseUrl: string; stop: () => Promise<void> };
+
+/** The distDir tests build into, so a test run never disturbs a running `npm start`. */
+export const TEST_DIST_DIR = ".next-test";
+
+export async function buildForTests(): Promise<void> {
+  await ensureBuild(() => {}, { distDir: TEST_DIST_DIR });
+}
+
+async function waitUntilServing(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`web server exited:\n${output()}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((response) => response.ok).catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`web server did not become healthy:\n${output()}`);
+}
+
+/** `next start` on a free port against the given database and data folder. */
+export async function startWebServer(env: Record<string, string>): Promise<WebServer> {
+  const port = await freePort();
+  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const child = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    env: { ...process.env, ...env, PORT: String(port), NEXT_DIST_DIR: TEST_DIST_DIR, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+    if (process.env.TEST_SERVER_LOGS) process.stderr.write(chunk);
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilServing(baseUrl, child, () => output);
+  return {
+    baseUrl,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
