@@ -5,5 +5,5 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "lib/generated/**", ".data/**", ".test-data/**", "test-results/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-test/**", "lib/generated/**", ".data/**", ".test-data/**", "test-results/**", "next-env.d.ts"]),
 ]);

@@ -2,6 +2,7 @@ import { ConfigError, getConfig } from "../lib/config";
 import { migrateOnStartup } from "../lib/database/migrate-on-startup";
 import { closeDb } from "../lib/db";
 import { createBoss } from "../lib/queue/create-boss";
+import { ensureQueues } from "../lib/queue/queue-options";
 
 /** How long running jobs may take to finish after SIGTERM before they are handed back. */
 const SHUTDOWN_GRACE_MS = 20_000;
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const boss = createBoss("worker");
   boss.on("error", (error) => console.error("queue error:", error));
   await boss.start();
+  await ensureQueues(boss);
   log(`worker ready (pid ${process.pid})`);
 
   let stopping = false;

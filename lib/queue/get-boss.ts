@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { createBoss } from "./create-boss";
+import { ensureQueues } from "./queue-options";
 
 const globalForBoss = globalThis as unknown as { bossStarting?: Promise<PgBoss> };
 
@@ -9,6 +10,7 @@ export function getBoss(): Promise<PgBoss> {
     const boss = createBoss("web");
     boss.on("error", (error) => console.error("pg-boss error:", error));
     await boss.start();
+    await ensureQueues(boss);
     return boss;
   })().catch((error: unknown) => {
     globalForBoss.bossStarting = undefined;

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/**
+ * Every pg-boss queue the product uses, with its payload schema. The web app sends to these
+ * without importing any processing code; worker/handlers/ consume them.
+ *
+ * Tasks are admitted by a dispatcher so that the running caps hold exactly across worker
+ * processes: creating or retrying a task sends `task-dispatch` in the same transaction as the
+ * task row; the dispatcher (under an advisory lock) marks the tasks that fit as running and sends
+ * each its `task-run` job.
+ */
+export const jobs = {
+  taskDispatch: { name: "task-dispatch", payload: z.object({ reason: z.string().max(64).optional() }) },
+  taskRun: { name: "task-run", payload: z.object({ taskId: z.string().min(1) }) },
+  fileThumbnail: { name: "file-thumbnail", payload: z.object({ fileId: z.string().min(1) }) },
+  retentionSweep: { name: "retention-sweep", payload: z.object({}).passthrough() },
+} as const;
+
+export type JobName = (typeof jobs)[keyof typeof jobs]["name"];
+export type JobPayload<K extends keyof typeof jobs> = z.infer<(typeof jobs)[K]["payload"]>;

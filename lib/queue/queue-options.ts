@@ -1,0 +1,25 @@
+import type { PgBoss, Queue } from "pg-boss";
+import { jobs, type JobName } from "./jobs";
+
+type QueueOptions = Omit<Queue, "name">;
+
+/** How each queue behaves. Created idempotently by every process before it sends or works. */
+export const queueOptions: Record<JobName, QueueOptions> = {
+  // One queued wake-up is enough: a dispatch run admits everything that fits at that moment.
+  [jobs.taskDispatch.name]: { policy: "stately", retryLimit: 5, retryDelay: 1, expireInSeconds: 60 },
+  [jobs.taskRun.name]: {
+    retryLimit: 2,
+    retryDelay: 5,
+    retryBackoff: true,
+    heartbeatSeconds: 10,
+    expireInSeconds: 60 * 60 * 4,
+  },
+  [jobs.fileThumbnail.name]: { retryLimit: 2, retryDelay: 2, expireInSeconds: 120 },
+  [jobs.retentionSweep.name]: { policy: "singleton", retryLimit: 1, expireInSeconds: 600 },
+};
+
+export async function ensureQueues(boss: PgBoss): Promise<void> {
+  for (const [name, options] of Object.entries(queueOptions)) {
+    await boss.createQueue(name, options);
+  }
+}
