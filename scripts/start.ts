@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   await applyMigrations({ databaseUrl: config.databaseUrl, log: prefixedLogger("migrate") });
-  if (!dev) await ensureBuild(prefixedLogger("build"));
+  if (!dev) await ensureBuild(prefixedLogger("build"), { distDir: process.env.NEXT_DIST_DIR });
   if (stopping) return;
 
   // Children run as production builds; they get the resolved secret and database so that a
