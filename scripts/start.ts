@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   // Children run as production builds; they get the resolved secret and database so that a
   // development machine needs no configuration at all.
-  const env = { ...process.env, DATABASE_URL: config.databaseUrl, SESSION_SECRET: config.sessionSecret, PORT: String(config.port) };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: config.databaseUrl, SESSION_SECRET: config.sessionSecret, PORT: String(config.port) };
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   children.push(
     superviseProcess({
