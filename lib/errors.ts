@@ -11,6 +11,7 @@ export const errorStatus = {
   storage_quota_exceeded: 413,
   too_many_files: 413,
   unsupported_media: 415,
+  range_not_satisfiable: 416,
   too_many_tasks: 429,
   internal: 500,
   unavailable: 503,

@@ -6,6 +6,9 @@ import { applyMigrations } from "../lib/database/apply-migrations";
 import { provisionTestDatabase } from "./support/test-database";
 import { buildForTests, startWebServer } from "./support/web-server";
 
+/** The per-file upload limit of the test server. */
+export const TEST_MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
@@ -27,6 +30,8 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     SESSION_SECRET: "test-session-secret-that-is-at-least-32-characters",
+    // Small enough that the oversized-upload tests stay fast.
+    MAX_UPLOAD_BYTES: String(TEST_MAX_UPLOAD_BYTES),
   });
   project.provide("databaseUrl", database.url);
   project.provide("dataDir", dataDir);

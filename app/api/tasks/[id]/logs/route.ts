@@ -1,0 +1,9 @@
+import { listTaskLogs } from "@/lib/tasks/list-task-logs";
+import { apiRoute } from "@/lib/web/api-route";
+import { noStore } from "@/lib/web/no-store";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ id: string }>(async ({ visitorId, params }) =>
+  Response.json({ logs: await listTaskLogs({ visitorId, taskId: params.id }) }, noStore()),
+);

@@ -1,0 +1,17 @@
+import { deleteTask } from "@/lib/tasks/delete-task";
+import { getTask } from "@/lib/tasks/get-task";
+import { apiRoute } from "@/lib/web/api-route";
+import { noStore } from "@/lib/web/no-store";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async ({ visitorId, params }) =>
+  Response.json({ task: await getTask({ visitorId, taskId: params.id }) }, noStore()),
+);
+
+export const DELETE = apiRoute<Params>(async ({ visitorId, params }) => {
+  await deleteTask({ visitorId, taskId: params.id });
+  return new Response(null, noStore(204));
+});

@@ -1,0 +1,35 @@
+import { getConfig } from "../config";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+
+const statuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
+
+export type VisitorSummary = {
+  id: string;
+  createdAt: string;
+  limits: { maxUploadBytes: number; maxActiveTasks: number; maxRunningTasks: number };
+  counts: Record<(typeof statuses)[number], number>;
+};
+
+/** What GET /api/me reports: who the visitor is, their limits and how many tasks they have per status. */
+export async function getVisitorSummary({ visitorId }: { visitorId: string }): Promise<VisitorSummary> {
+  const db = getDb();
+  const [visitor, groups] = await Promise.all([
+    db.visitor.findUnique({ where: { id: visitorId }, select: { id: true, createdAt: true } }),
+    db.task.groupBy({ by: ["status"], where: { visitorId }, _count: { _all: true } }),
+  ]);
+  if (!visitor) throw new AppError("not_found");
+  const counts = Object.fromEntries(statuses.map((status) => [status, 0])) as VisitorSummary["counts"];
+  for (const group of groups) counts[group.status] = group._count._all;
+  const { limits } = getConfig();
+  return {
+    id: visitor.id,
+    createdAt: visitor.createdAt.toISOString(),
+    limits: {
+      maxUploadBytes: limits.maxUploadBytes,
+      maxActiveTasks: limits.maxActiveTasks,
+      maxRunningTasks: limits.maxRunningPerVisitor,
+    },
+    counts,
+  };
+}

@@ -1,0 +1,29 @@
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { getBoss } from "../queue/get-boss";
+import { jobs } from "../queue/jobs";
+import { getTask } from "./get-task";
+import type { TaskView } from "./present-task";
+
+/**
+ * Cancels the visitor's pending or running task; a running task's job is cancelled too, which stops its
+ * processing. A finished task is a conflict.
+ */
+export async function cancelTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskView> {
+  const db = getDb();
+  const jobId = await db.$transaction(async (tx) => {
+    const [task] = await tx.task.updateManyAndReturn({
+      where: { id: taskId, visitorId, status: { in: ["pending", "running"] } },
+      data: { status: "cancelled", finishedAt: new Date(), message: "" },
+      select: { jobId: true },
+    });
+    if (!task) {
+      const exists = await tx.task.count({ where: { id: taskId, visitorId } });
+      throw new AppError(exists ? "conflict" : "not_found");
+    }
+    await tx.taskLog.create({ data: { taskId, level: "info", message: "Task cancelled." } });
+    return task.jobId;
+  });
+  if (jobId) await (await getBoss()).cancel(jobs.taskRun.name, jobId);
+  return getTask({ visitorId, taskId });
+}

@@ -1,0 +1,28 @@
+import { assertSameOrigin } from "./assert-same-origin";
+import { errorResponse } from "./error-response";
+import { identifyVisitor, type RequestVisitor } from "./identify-visitor";
+import { requestLocale } from "./request-locale";
+
+export type ApiContext<Params> = { request: Request; visitorId: string; params: Params };
+
+type RouteContext<Params> = { params: Promise<Params> };
+
+/**
+ * Wraps a route handler: refuses cross-site writes, identifies the visitor (issuing or refreshing the
+ * cookie), and turns any thrown error into the API's JSON error in the request's language.
+ */
+export function apiRoute<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    let visitor: RequestVisitor | undefined;
+    let response: Response;
+    try {
+      assertSameOrigin(request);
+      visitor = await identifyVisitor(request);
+      response = await handler({ request, visitorId: visitor.visitorId, params: await context.params });
+    } catch (error) {
+      response = errorResponse(error, requestLocale(request));
+    }
+    if (visitor?.setCookie) response.headers.append("Set-Cookie", visitor.setCookie);
+    return response;
+  };
+}

@@ -1,0 +1,36 @@
+import { Readable } from "node:stream";
+import type { FileBytes } from "../files/open-file-bytes";
+import { AppError } from "../errors";
+import { contentDisposition } from "./content-disposition";
+import { errorResponse } from "./error-response";
+import { parseByteRange } from "./parse-byte-range";
+import { requestLocale } from "./request-locale";
+
+/**
+ * Streams a stored file: whole (200) or one byte range (206), with validators so that browsers and
+ * players can cache and seek. An unsatisfiable range is a 416.
+ */
+export function fileResponse(request: Request, file: FileBytes, disposition: "attachment" | "inline"): Response {
+  const etag = `"${file.fileId}-${file.size}"`;
+  const headers = new Headers({
+    "Accept-Ranges": "bytes",
+    "Cache-Control": "private, max-age=3600",
+    ETag: etag,
+    "Last-Modified": file.createdAt.toUTCString(),
+    "Content-Type": file.mime,
+    "Content-Disposition": contentDisposition(file.name, disposition),
+    "X-Content-Type-Options": "nosniff",
+  });
+  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  const range = parseByteRange(request.headers.get("range"), file.size);
+  if (range === null) {
+    const refusal = errorResponse(new AppError("range_not_satisfiable"), requestLocale(request));
+    refusal.headers.set("Content-Range", `bytes */${file.size}`);
+    return refusal;
+  }
+  const { start, end } = range ?? { start: 0, end: file.size - 1 };
+  headers.set("Content-Length", String(Math.max(0, end - start + 1)));
+  if (range) headers.set("Content-Range", `bytes ${start}-${end}/${file.size}`);
+  const body = request.method === "HEAD" || file.size === 0 ? null : (Readable.toWeb(file.read(range)) as ReadableStream<Uint8Array>);
+  return new Response(body, { status: range ? 206 : 200, headers });
+}
