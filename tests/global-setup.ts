@@ -4,10 +4,8 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../lib/database/apply-migrations";
 import { provisionTestDatabase } from "./support/test-database";
+import { TEST_MAX_UPLOAD_BYTES } from "./support/test-limits";
 import { buildForTests, startWebServer } from "./support/web-server";
-
-/** The per-file upload limit of the test server. */
-export const TEST_MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,7 +28,6 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     SESSION_SECRET: "test-session-secret-that-is-at-least-32-characters",
-    // Small enough that the oversized-upload tests stay fast.
     MAX_UPLOAD_BYTES: String(TEST_MAX_UPLOAD_BYTES),
   });
   project.provide("databaseUrl", database.url);
