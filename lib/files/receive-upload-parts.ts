@@ -1,12 +1,14 @@
 import busboy, { type FileInfo } from "busboy";
 import type { Readable } from "node:stream";
 import { AppError } from "../errors";
+import { drainBody } from "./drain-body";
 
 export type UploadPart = { stream: Readable; info: FileInfo };
 
 /**
  * Parses a multipart body as it arrives and hands each part named `file` to `onFile`, one at a time;
- * `onFile` must consume the stream. Stops reading the body at the first error, which it rejects with.
+ * `onFile` must consume the stream. At the first error it stops parsing, discards
+ * what is left of the body (within bounds) and rejects with that error.
  */
 export function receiveUploadParts(options: {
   contentType: string;
@@ -32,10 +34,9 @@ export function receiveUploadParts(options: {
       if (failed) return;
       failed = true;
       body.unpipe(parser);
-      body.destroy();
       parser.removeAllListeners("file");
       parser.on("error", () => {});
-      reject(error);
+      void drainBody(body).then(() => reject(error));
     };
     parser.on("file", (name, stream, info) => {
       if (failed || name !== "file") {
