@@ -6,6 +6,29 @@ import { errorResponse } from "./error-response";
 import { parseByteRange } from "./parse-byte-range";
 import { requestLocale } from "./request-locale";
 
+type HeaderVisitor = (value: string, name: string, parent: Headers) => void;
+
+/**
+ * Next's response writer drops Content-Length from route handlers' responses (it cannot know whether a
+ * body was re-encoded). Ours are stored bytes sent as they are, and clients rely on the length for
+ * progress and seeking, so the header is reported under its canonical spelling, which passes through.
+ */
+function keepContentLength(response: Response): Response {
+  const headers = response.headers;
+  const reported = new Proxy(headers, {
+    get(target, property) {
+      if (property === "forEach") {
+        return (visit: HeaderVisitor) =>
+          target.forEach((value, name) => visit(value, name === "content-length" ? "Content-Length" : name, target));
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  Object.defineProperty(response, "headers", { value: reported });
+  return response;
+}
+
 /**
  * Streams a stored file: whole (200) or one byte range (206), with validators so that browsers and
  * players can cache and seek. An unsatisfiable range is a 416.
@@ -32,5 +55,5 @@ export function fileResponse(request: Request, file: FileBytes, disposition: "at
   headers.set("Content-Length", String(Math.max(0, end - start + 1)));
   if (range) headers.set("Content-Range", `bytes ${start}-${end}/${file.size}`);
   const body = request.method === "HEAD" || file.size === 0 ? null : (Readable.toWeb(file.read(range)) as ReadableStream<Uint8Array>);
-  return new Response(body, { status: range ? 206 : 200, headers });
+  return keepContentLength(new Response(body, { status: range ? 206 : 200, headers }));
 }

@@ -9,7 +9,7 @@ type JsonBody = any;
 export type ApiVisitor = {
   /** fetch against the test server carrying this visitor's cookie (and keeping any new one). */
   request: (path: string, init?: RequestInit) => Promise<Response>;
-  json: (path: string, init?: RequestInit & { body?: unknown }) => Promise<{ status: number; body: JsonBody }>;
+  json: (path: string, init?: Omit<RequestInit, "body"> & { body?: unknown }) => Promise<{ status: number; body: JsonBody }>;
   upload: (files: { path: string; name?: string }[]) => Promise<{ status: number; body: JsonBody }>;
   cookie: () => string | undefined;
 };
