@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { ensureBuild } from "../../scripts/start/ensure-build";
 import { freePort } from "./test-database";
 
-export type WebServer = { baseUrl: string; stop: () => Promise<void> };
+export type WebServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
 /** The distDir tests build into, so a test run never disturbs a running `npm start`. */
 export const TEST_DIST_DIR = ".next-test";
@@ -42,6 +42,7 @@ export async function startWebServer(env: Record<string, string>): Promise<WebSe
   await waitUntilServing(baseUrl, child, () => output);
   return {
     baseUrl,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.on("exit", resolve));
