@@ -3,7 +3,7 @@ import { AppError } from "../errors";
 import { getBoss } from "../queue/get-boss";
 import { jobs } from "../queue/jobs";
 import { getTask } from "./get-task";
-import type { TaskView } from "./present-task";
+import type { TaskView } from "./task-view";
 
 /**
  * Cancels the visitor's pending or running task; a running task's job is cancelled too, which stops its

@@ -8,7 +8,7 @@ import { assertTaskCapacity } from "./assert-task-capacity";
 import { checkTaskInputs } from "./check-task-inputs";
 import type { CreateTaskInput } from "./create-task-input";
 import { getTask } from "./get-task";
-import type { TaskView } from "./present-task";
+import type { TaskView } from "./task-view";
 
 export const TASK_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 

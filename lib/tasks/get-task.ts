@@ -1,11 +1,11 @@
-import { getDb } from "../db";
 import { AppError } from "../errors";
-import { presentTask, type TaskView } from "./present-task";
-import { taskInclude } from "./task-include";
+import { Prisma } from "../generated/prisma/client";
+import type { TaskView } from "./task-view";
+import { selectTaskViews } from "./select-task-views";
 
 /** The visitor's task with this id; unknown ids and other visitors' tasks are both not_found. */
 export async function getTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskView> {
-  const task = await getDb().task.findFirst({ where: { id: taskId, visitorId }, include: taskInclude });
+  const [task] = await selectTaskViews(Prisma.sql`t.id = ${taskId} AND t.visitor_id = ${visitorId}`);
   if (!task) throw new AppError("not_found");
-  return presentTask(task);
+  return task;
 }

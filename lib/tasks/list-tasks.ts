@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { getDb } from "../db";
-import { presentTask, type TaskView } from "./present-task";
-import { taskInclude } from "./task-include";
+import { Prisma } from "../generated/prisma/client";
+import type { TaskView } from "./task-view";
+import { selectTaskViews } from "./select-task-views";
 
 const blankAsMissing = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -20,15 +21,12 @@ export type TaskPage = { tasks: TaskView[]; page: number; pageSize: number; tota
 export async function listTasks({ visitorId, query }: { visitorId: string; query: ListTasksQuery }): Promise<TaskPage> {
   const db = getDb();
   const where = { visitorId, status: query.status, type: query.type };
-  const [tasks, total] = await Promise.all([
-    db.task.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      include: taskInclude,
-    }),
-    db.task.count({ where }),
-  ]);
-  return { tasks: tasks.map(presentTask), page: query.page, pageSize: query.pageSize, total };
+  const filters = [
+    Prisma.sql`t.visitor_id = ${visitorId}`,
+    ...(query.status ? [Prisma.sql`t.status = ${query.status}::task_status`] : []),
+    ...(query.type ? [Prisma.sql`t.type = ${query.type}::task_type`] : []),
+  ];
+  const page = Prisma.sql`ORDER BY t.created_at DESC, t.id DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
+  const [tasks, total] = await Promise.all([selectTaskViews(Prisma.join(filters, " AND "), page), db.task.count({ where })]);
+  return { tasks, page: query.page, pageSize: query.pageSize, total };
 }

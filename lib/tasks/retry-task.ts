@@ -7,7 +7,7 @@ import { requestDispatch } from "../queue/request-dispatch";
 import { assertTaskCapacity } from "./assert-task-capacity";
 import { TASK_TRANSACTION_OPTIONS } from "./create-task";
 import { getTask } from "./get-task";
-import type { TaskView } from "./present-task";
+import type { TaskView } from "./task-view";
 
 /** Puts the visitor's failed or cancelled task back to pending (attempts are kept) and wakes the dispatcher. */
 export async function retryTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskView> {

@@ -157,7 +157,9 @@ describe("task actions", () => {
     const { status, body } = await visitor.json(`/api/tasks/${taskId}`);
     expect(status).toBe(200);
     expect(body.task).toMatchObject({ status: "failed", progress: 40, attempts: 1, error: { code: "processing_failed", message: "ffmpeg exited with code 1" } });
-    expect(body.task.outputs).toEqual([expect.objectContaining({ id: output.id, name: "thumb.webp", kind: "image" })]);
+    expect(body.task.outputs).toEqual([(await visitor.json(`/api/files/${output.id}`)).body.file]);
+    expect(body.task.inputs).toEqual([(await visitor.json(`/api/files/${video}`)).body.file]);
+    expect(body.task.outputs[0]).toMatchObject({ name: "thumb.webp", kind: "image", durationSec: null, thumbnailUrl: null });
     expect((await visitor.request(`/api/files/${output.id}/content`)).status).toBe(200);
     expect(image).toBeTruthy();
   });
