@@ -8,9 +8,8 @@ import { assertTaskCapacity } from "./assert-task-capacity";
 import { checkTaskInputs } from "./check-task-inputs";
 import type { CreateTaskInput } from "./create-task-input";
 import { getTask } from "./get-task";
+import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
 import type { TaskView } from "./task-view";
-
-export const TASK_TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /**
  * Creates a pending task and wakes the dispatcher in the same transaction. The visitor's lock makes the

@@ -5,8 +5,8 @@ import { lockVisitor } from "../identity/lock-visitor";
 import { getBoss } from "../queue/get-boss";
 import { requestDispatch } from "../queue/request-dispatch";
 import { assertTaskCapacity } from "./assert-task-capacity";
-import { TASK_TRANSACTION_OPTIONS } from "./create-task";
 import { getTask } from "./get-task";
+import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
 import type { TaskView } from "./task-view";
 
 /** Puts the visitor's failed or cancelled task back to pending (attempts are kept) and wakes the dispatcher. */
