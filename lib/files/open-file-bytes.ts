@@ -1,7 +1,7 @@
-import { AppError } from "../errors";
-import type { ByteRange } from "../storage/storage";
-import { getStorage } from "../storage/get-storage";
 import type { Readable } from "node:stream";
+import { AppError } from "../errors";
+import { getStorage } from "../storage/get-storage";
+import type { ByteRange } from "../storage/storage";
 import { getFile } from "./get-file";
 
 export type FileBytes = {

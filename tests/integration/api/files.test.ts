@@ -123,3 +123,16 @@ describe("DELETE /api/files/:id", () => {
     expect(error.error).toEqual({ code: "conflict", message: "任务当前的状态不允许此操作。" });
   });
 });
+
+describe("DELETE /api/files/:id after a finished task used it", () => {
+  it("removes the bytes but keeps the file listed on the task, as expired", async () => {
+    const visitor = apiVisitor();
+    const { body } = await visitor.upload([{ path: videoPath }]);
+    const fileId = body.files[0].id;
+    const { body: created } = await visitor.json("/api/tasks", { method: "POST", body: { type: "thumbnail", inputs: [fileId] } });
+    await getDb().task.update({ where: { id: created.task.id }, data: { status: "completed", finishedAt: new Date() } });
+    expect((await visitor.request(`/api/files/${fileId}`, { method: "DELETE" })).status).toBe(204);
+    expect((await visitor.json(`/api/files/${fileId}/content`)).status).toBe(410);
+    expect((await visitor.json(`/api/tasks/${created.task.id}`)).body.task.inputs[0].id).toBe(fileId);
+  });
+});
