@@ -1,6 +1,11 @@
 import { Prisma } from "../generated/prisma/client";
 
-const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const isoFormat = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** SQL formatting a UTC timestamp column the way Date.toISOString() does (null stays null). */
+export function isoTimestampSql(column: string): Prisma.Sql {
+  return Prisma.raw(`to_char(${column}, ${isoFormat})`);
+}
 
 /**
  * SQL building the same JSON as presentFile() for the `files` row aliased `alias`, so that task reads
@@ -8,11 +13,12 @@ const iso = (column: string) => `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"
  */
 export function fileViewSql(alias: string): Prisma.Sql {
   const a = alias;
-  return Prisma.raw(`json_build_object(
-    'id', ${a}.id, 'name', ${a}.name, 'size', ${a}.size, 'mime', ${a}.mime, 'kind', ${a}.kind,
-    'width', ${a}.width, 'height', ${a}.height,
-    'durationSec', CASE WHEN ${a}.kind = 'video' THEN ${a}.duration_sec END,
-    'createdAt', ${iso(`${a}.created_at`)}, 'expiresAt', ${iso(`${a}.expires_at`)},
-    'thumbnailUrl', CASE WHEN ${a}.thumbnail_key IS NOT NULL AND ${a}.expired_at IS NULL THEN '/api/files/' || ${a}.id || '/thumbnail' END
-  )`);
+  return Prisma.sql`json_build_object(
+    'id', ${Prisma.raw(`${a}.id`)}, 'name', ${Prisma.raw(`${a}.name`)}, 'size', ${Prisma.raw(`${a}.size`)},
+    'mime', ${Prisma.raw(`${a}.mime`)}, 'kind', ${Prisma.raw(`${a}.kind`)},
+    'width', ${Prisma.raw(`${a}.width`)}, 'height', ${Prisma.raw(`${a}.height`)},
+    'durationSec', ${Prisma.raw(`CASE WHEN ${a}.kind = 'video' THEN ${a}.duration_sec END`)},
+    'createdAt', ${isoTimestampSql(`${a}.created_at`)}, 'expiresAt', ${isoTimestampSql(`${a}.expires_at`)},
+    'thumbnailUrl', ${Prisma.raw(`CASE WHEN ${a}.thumbnail_key IS NOT NULL AND ${a}.expired_at IS NULL THEN '/api/files/' || ${a}.id || '/thumbnail' END`)}
+  )`;
 }

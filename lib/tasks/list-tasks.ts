@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getDb } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { taskViewSql } from "./task-view-sql";
 import type { TaskView } from "./task-view";
-import { selectTaskViews } from "./select-task-views";
 
 const blankAsMissing = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -17,16 +17,22 @@ export type ListTasksQuery = z.infer<typeof listTasksQuery>;
 
 export type TaskPage = { tasks: TaskView[]; page: number; pageSize: number; total: number };
 
-/** One page of the visitor's tasks, newest first, optionally filtered by status and type. */
+/** One page of the visitor's tasks, newest first, optionally filtered by status and type, and how many there are. */
 export async function listTasks({ visitorId, query }: { visitorId: string; query: ListTasksQuery }): Promise<TaskPage> {
-  const db = getDb();
-  const where = { visitorId, status: query.status, type: query.type };
-  const filters = [
-    Prisma.sql`t.visitor_id = ${visitorId}`,
-    ...(query.status ? [Prisma.sql`t.status = ${query.status}::task_status`] : []),
-    ...(query.type ? [Prisma.sql`t.type = ${query.type}::task_type`] : []),
-  ];
-  const page = Prisma.sql`ORDER BY t.created_at DESC, t.id DESC LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
-  const [tasks, total] = await Promise.all([selectTaskViews(Prisma.join(filters, " AND "), page), db.task.count({ where })]);
-  return { tasks, page: query.page, pageSize: query.pageSize, total };
+  const where = Prisma.join(
+    [
+      Prisma.sql`t.visitor_id = ${visitorId}`,
+      ...(query.status ? [Prisma.sql`t.status = ${query.status}::task_status`] : []),
+      ...(query.type ? [Prisma.sql`t.type = ${query.type}::task_type`] : []),
+    ],
+    " AND ",
+  );
+  const [row] = await getDb().$queryRaw<{ total: number; tasks: TaskView[] }[]>`
+    SELECT (SELECT count(*)::int FROM tasks t WHERE ${where}) AS total,
+           COALESCE((SELECT json_agg(page.task ORDER BY page.created_at DESC, page.id DESC)
+                     FROM (SELECT t.id, t.created_at, ${taskViewSql()} AS task
+                           FROM tasks t WHERE ${where}
+                           ORDER BY t.created_at DESC, t.id DESC
+                           LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) page), '[]') AS tasks`;
+  return { tasks: row?.tasks ?? [], page: query.page, pageSize: query.pageSize, total: row?.total ?? 0 };
 }
