@@ -70,6 +70,7 @@ async function poll(baseUrl: string, cookies: string[], path: (visitor: number) 
 async function create(baseUrl: string) {
   const samples: number[] = [];
   const statuses: Record<number, number> = {};
+  const started = performance.now();
   await Promise.all(
     Array.from({ length: POSTERS }, async (_, index) => {
       const visitor = VISITORS + index;
@@ -82,7 +83,8 @@ async function create(baseUrl: string) {
       }
     }),
   );
-  return { ...percentiles(samples), concurrency: POSTERS, statuses };
+  const requestsPerSecond = Math.round(samples.length / ((performance.now() - started) / 1000));
+  return { ...percentiles(samples), requestsPerSecond, concurrency: POSTERS, statuses };
 }
 
 export default async function benchTasks() {
