@@ -8,6 +8,7 @@ const GiB = 1024 ** 3;
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalPositiveInt = z.coerce.number().int().positive().optional();
 const optionalPath = z.string().trim().min(1).optional();
+const optionalPositiveNumber = z.coerce.number().positive().optional();
 
 const envSchema = z
   .object({
@@ -26,7 +27,11 @@ const envSchema = z
     MAX_RUNNING_WATERMARK: optionalPositiveInt,
     MAX_RUNNING_MERGE: optionalPositiveInt,
     MAX_RUNNING_THUMBNAIL: optionalPositiveInt,
-    TASK_TIMEOUT_MINUTES: positiveInt(30),
+    /** Fractions are allowed (0.05 = 3 s), which tests use. */
+    TASK_TIMEOUT_MINUTES: z.coerce.number().positive().default(30),
+    TASK_TIMEOUT_MINUTES_WATERMARK: optionalPositiveNumber,
+    TASK_TIMEOUT_MINUTES_MERGE: optionalPositiveNumber,
+    TASK_TIMEOUT_MINUTES_THUMBNAIL: optionalPositiveNumber,
     RETENTION_HOURS: positiveInt(72),
     FFMPEG_PATH: optionalPath,
     FFPROBE_PATH: optionalPath,
@@ -57,6 +62,7 @@ export type Config = {
     maxRunningTotal: number;
     maxRunningByType: { watermark?: number; merge?: number; thumbnail?: number };
     taskTimeoutMinutes: number;
+    taskTimeoutMinutesByType: { watermark?: number; merge?: number; thumbnail?: number };
     retentionHours: number;
   };
   ffmpegPath?: string;
@@ -116,6 +122,11 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
         thumbnail: env.MAX_RUNNING_THUMBNAIL,
       },
       taskTimeoutMinutes: env.TASK_TIMEOUT_MINUTES,
+      taskTimeoutMinutesByType: {
+        watermark: env.TASK_TIMEOUT_MINUTES_WATERMARK,
+        merge: env.TASK_TIMEOUT_MINUTES_MERGE,
+        thumbnail: env.TASK_TIMEOUT_MINUTES_THUMBNAIL,
+      },
       retentionHours: env.RETENTION_HOURS,
     },
     ffmpegPath: env.FFMPEG_PATH,

@@ -3,18 +3,27 @@ import { jobs, type JobName } from "./jobs";
 
 type QueueOptions = Omit<Queue, "name">;
 
-/** How each queue behaves. Created idempotently by every process before it sends or works. */
+/**
+ * How each queue behaves. Created idempotently by every process before it sends or works; a
+ * dead-letter queue comes before the queue that names it. `notify` wakes idle workers at once
+ * (LISTEN/NOTIFY) instead of at their next poll.
+ */
 export const queueOptions: Record<JobName, QueueOptions> = {
+  [jobs.taskRunDeadLetter.name]: { retryLimit: 5, retryDelay: 2, expireInSeconds: 60 },
   // One queued wake-up is enough: a dispatch run admits everything that fits at that moment.
-  [jobs.taskDispatch.name]: { policy: "stately", retryLimit: 5, retryDelay: 1, expireInSeconds: 60 },
+  [jobs.taskDispatch.name]: { policy: "stately", retryLimit: 5, retryDelay: 1, expireInSeconds: 60, notify: true },
+  // The heartbeat lets cancel() reach the running handler within about a second, and lets a
+  // dead worker's job be retried soon after it stops beating.
   [jobs.taskRun.name]: {
     retryLimit: 2,
     retryDelay: 5,
     retryBackoff: true,
     heartbeatSeconds: 10,
     expireInSeconds: 60 * 60 * 4,
+    deadLetter: jobs.taskRunDeadLetter.name,
+    notify: true,
   },
-  [jobs.fileThumbnail.name]: { retryLimit: 2, retryDelay: 2, expireInSeconds: 120 },
+  [jobs.fileThumbnail.name]: { retryLimit: 2, retryDelay: 2, expireInSeconds: 120, notify: true },
   [jobs.retentionSweep.name]: { policy: "singleton", retryLimit: 1, expireInSeconds: 600 },
 };
 
