@@ -14,12 +14,15 @@ export type RemoveWatermarkOptions = {
 
 const even = (value: number) => Math.max(2, value - (value % 2));
 
-/** The region moved inside the frame, at least 1 px, so delogo always accepts it. */
+/**
+ * The region moved inside the frame so delogo accepts it: delogo interpolates from the pixels
+ * around the region, so it needs a 1 px border on every side.
+ */
 export function clampRegion(region: Region, frame: { width: number; height: number }): Region {
-  const x = Math.min(Math.max(0, Math.round(region.x)), frame.width - 2);
-  const y = Math.min(Math.max(0, Math.round(region.y)), frame.height - 2);
-  const width = Math.max(1, Math.min(Math.round(region.width), frame.width - x));
-  const height = Math.max(1, Math.min(Math.round(region.height), frame.height - y));
+  const x = Math.min(Math.max(1, Math.round(region.x)), frame.width - 2);
+  const y = Math.min(Math.max(1, Math.round(region.y)), frame.height - 2);
+  const width = Math.max(1, Math.min(Math.round(region.width), frame.width - 1 - x));
+  const height = Math.max(1, Math.min(Math.round(region.height), frame.height - 1 - y));
   return { x, y, width, height };
 }
 
