@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { sweepExpiredFiles } from "@/lib/retention/sweep-expired-files";
@@ -14,7 +15,7 @@ describe("retention sweep", () => {
     const expiredId = await storeUpload(visitorId, image);
     const currentId = await storeUpload(visitorId, image);
     const thumbnailKey = `thumbnails/${expiredId}.webp`;
-    await storage.put(thumbnailKey, [Buffer.from("webp")]);
+    await storage.put(thumbnailKey, Readable.from([Buffer.from("webp")]));
     const expired = await db.file.update({
       where: { id: expiredId },
       data: { expiresAt: new Date(Date.now() - 1000), thumbnailKey },
