@@ -34,22 +34,27 @@ export function watermarkFilter(region: Region, frame: { width: number; height: 
   return needsCrop ? `${delogo},crop=${even(frame.width)}:${even(frame.height)}:0:0` : delogo;
 }
 
+/** The ffmpeg arguments of a watermark removal (also what the benchmark runs through the bare CLI). */
+export function watermarkArgs(options: Omit<RemoveWatermarkOptions, "signal" | "onProgress">): string[] {
+  const { info } = options;
+  if (!info.video) throw new Error("watermark removal needs a video stream");
+  const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "160k"];
+  return [
+    "-i", options.inputPath,
+    "-map", "0:v:0", "-map", "0:a:0?",
+    "-vf", watermarkFilter(options.region, info.video),
+    "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+    ...audio,
+    "-movflags", "+faststart",
+    "-y", options.outputPath,
+  ];
+}
+
 /** Covers the region with delogo on every frame; H.264/AAC MP4 with the audio copied when it already is AAC. */
 export async function removeWatermark(options: RemoveWatermarkOptions): Promise<void> {
-  const { info } = options;
-  if (!info.video) throw new Error("removeWatermark needs a video stream");
-  const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "160k"];
   await runFfmpeg({
-    args: [
-      "-i", options.inputPath,
-      "-map", "0:v:0", "-map", "0:a:0?",
-      "-vf", watermarkFilter(options.region, info.video),
-      "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
-      ...audio,
-      "-movflags", "+faststart",
-      "-y", options.outputPath,
-    ],
-    expectedSeconds: info.durationSec,
+    args: watermarkArgs(options),
+    expectedSeconds: options.info.durationSec,
     signal: options.signal,
     onProgress: options.onProgress,
   });

@@ -1,43 +1,9 @@
-import { spawn } from "node:child_process";
 import { inject } from "vitest";
+import { spawnWorker, type WorkerProcess } from "./spawn-worker";
 
-export type WorkerProcess = {
-  pid: number;
-  output: () => string;
-  /** SIGTERM, then wait for the process to exit. */
-  stop: () => Promise<void>;
-  /** SIGKILL (a crash), then wait for the process to exit. */
-  kill: () => Promise<void>;
-};
+export type { WorkerProcess } from "./spawn-worker";
 
-/** `node --import tsx worker/main.ts` against this test run's database and data folder. */
-export async function startWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/main.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: inject("databaseUrl"),
-      DATA_DIR: inject("dataDir"),
-      NODE_ENV: "test",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-    if (process.env.TEST_WORKER_LOGS) process.stderr.write(chunk);
-  };
-  child.stdout.on("data", collect);
-  child.stderr.on("data", collect);
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const onData = () => output.includes("worker ready") && resolve();
-    child.stdout.on("data", onData);
-    void exited.then(() => reject(new Error(`worker exited during start-up:\n${output}`)));
-  });
-  const end = async (signal: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await exited;
-  };
-  return { pid: child.pid ?? 0, output: () => output, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
+/** A worker process against this test run's database and data folder. */
+export function startWorker(env: Record<string, string> = {}): Promise<WorkerProcess> {
+  return spawnWorker({ DATABASE_URL: inject("databaseUrl"), DATA_DIR: inject("dataDir"), NODE_ENV: "test", ...env });
 }
