@@ -56,12 +56,18 @@ function fitCaps(candidates: Candidate[], runningByType: Map<string, number>, ru
 /**
  * Admits the pending tasks that fit the running caps: marks them running and sends each its
  * `task-run` job in the same transaction, under a lock that makes the caps exact across processes.
- * Returns how many tasks started.
+ * With `ifIdle`, gives up at once when another dispatch holds the lock (a fast path after a task
+ * ends; the queued `task-dispatch` wake-up remains the guarantee). Returns how many tasks started.
  */
-export async function dispatchTasks(options: { boss: PgBoss }): Promise<number> {
+export async function dispatchTasks(options: { boss: PgBoss; ifIdle?: boolean }): Promise<number> {
   const { maxRunningTotal, maxRunningPerVisitor } = getConfig().limits;
   return getDb().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint)`;
+    if (options.ifIdle) {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint) AS locked`;
+      if (!lock?.locked) return 0;
+    } else {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint)`;
+    }
     const running = await tx.$queryRaw<{ type: string; count: bigint }[]>`
       SELECT type::text AS type, count(*) AS count FROM tasks WHERE status = 'running' GROUP BY type`;
     const runningByType = new Map(running.map((row) => [row.type, Number(row.count)]));

@@ -1,5 +1,6 @@
 import { getConfig } from "../../lib/config";
 import { jobs } from "../../lib/queue/jobs";
+import { dispatchTasks } from "../../lib/tasks/dispatch-tasks";
 import { runTask } from "../../lib/tasks/run-task";
 import type { Handler } from "./handler";
 
@@ -17,6 +18,10 @@ export const taskRunHandler: Handler = {
   async handle(job, boss) {
     const { taskId } = jobs.taskRun.payload.parse(job.data);
     const result = await runTask({ boss, taskId, jobId: job.id, retryCount: job.retryCount, signal: job.signal });
+    // Fill the freed slot now rather than at the dispatcher's next turn.
+    if (result !== "skipped") {
+      await dispatchTasks({ boss, ifIdle: true }).catch((error: unknown) => console.error("dispatch after a task failed:", error));
+    }
     return { result };
   },
 };
