@@ -33,6 +33,7 @@ const envSchema = z
     TASK_TIMEOUT_MINUTES_MERGE: optionalPositiveNumber,
     TASK_TIMEOUT_MINUTES_THUMBNAIL: optionalPositiveNumber,
     RETENTION_HOURS: positiveInt(72),
+    WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt(20),
     FFMPEG_PATH: optionalPath,
     FFPROBE_PATH: optionalPath,
   })
@@ -65,6 +66,8 @@ export type Config = {
     taskTimeoutMinutesByType: { watermark?: number; merge?: number; thumbnail?: number };
     retentionHours: number;
   };
+  /** How long a stopping worker lets running jobs finish before handing them back. */
+  shutdownGraceSeconds: number;
   ffmpegPath?: string;
   ffprobePath?: string;
 };
@@ -129,6 +132,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       },
       retentionHours: env.RETENTION_HOURS,
     },
+    shutdownGraceSeconds: env.WORKER_SHUTDOWN_GRACE_SECONDS,
     ffmpegPath: env.FFMPEG_PATH,
     ffprobePath: env.FFPROBE_PATH,
   };

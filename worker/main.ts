@@ -10,8 +10,6 @@ import { removeStaleTempDirs } from "../lib/retention/remove-stale-temp-dirs";
 import type { Handler } from "./handlers/handler";
 import { handlers } from "./handlers/index";
 
-/** How long running jobs may take to finish after SIGTERM before they are handed back. */
-const SHUTDOWN_GRACE_MS = 20_000;
 /** How often expired files are swept (cron). */
 const RETENTION_SCHEDULE = "*/10 * * * *";
 
@@ -63,7 +61,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal} received: finishing running jobs`);
-    await boss.stop({ graceful: true, timeout: SHUTDOWN_GRACE_MS });
+    // Running jobs get the grace period to finish; what is still running then goes back to the queue.
+    await boss.stop({ graceful: true, timeout: getConfig().shutdownGraceSeconds * 1000 });
     await closeDb();
     log("worker stopped");
     process.exit(0);
