@@ -5,6 +5,7 @@
  */
 import { fromPrisma } from "pg-boss";
 import { benchEnvironment } from "./support/bench-environment";
+import { startBenchBoss } from "./support/start-bench-boss";
 import { median, percentile, round } from "./support/measure";
 import { seedVisitorsWithImage } from "./support/seed-bench-tasks";
 
@@ -15,14 +16,10 @@ export default async function benchSubmitLatency() {
   const { makeImage } = await import("../tests/support/media-fixtures");
   const { spawnWorker } = await import("../tests/support/spawn-worker");
   const { getDb } = await import("../lib/db");
-  const { createBoss } = await import("../lib/queue/create-boss");
-  const { ensureQueues } = await import("../lib/queue/queue-options");
   const { requestDispatch } = await import("../lib/queue/request-dispatch");
   const db = getDb();
   const [[visitorId, fileId]] = (await seedVisitorsWithImage(1, await makeImage({ width: 64, height: 48 }))) as [[string, string]];
-  const boss = createBoss("web");
-  await boss.start();
-  await ensureQueues(boss);
+  const boss = await startBenchBoss();
   const worker = await spawnWorker({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
   const latencies: number[] = [];
   try {

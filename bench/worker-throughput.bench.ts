@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { fromPrisma } from "pg-boss";
 import { benchEnvironment } from "./support/bench-environment";
+import { startBenchBoss } from "./support/start-bench-boss";
 import { round } from "./support/measure";
 import { seedVisitorsWithImage } from "./support/seed-bench-tasks";
 
@@ -18,15 +19,11 @@ export default async function benchThroughput() {
   const { makeImage } = await import("../tests/support/media-fixtures");
   const { spawnWorker } = await import("../tests/support/spawn-worker");
   const { getDb } = await import("../lib/db");
-  const { createBoss } = await import("../lib/queue/create-boss");
-  const { ensureQueues } = await import("../lib/queue/queue-options");
   const { requestDispatch } = await import("../lib/queue/request-dispatch");
   const db = getDb();
   const pairs = await seedVisitorsWithImage(VISITORS, await makeImage({ width: 64, height: 48 }));
   const total = VISITORS * TASKS_PER_VISITOR;
-  const boss = createBoss("web");
-  await boss.start();
-  await ensureQueues(boss);
+  const boss = await startBenchBoss();
   const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...CAPS };
   const workers = await Promise.all([spawnWorker(env), spawnWorker(env)]);
   const expiresAt = new Date(Date.now() + 86_400_000);

@@ -1,6 +1,7 @@
 import type { File, Task } from "../generated/prisma/client";
 import type { ProgressTracker } from "./track-progress";
 import type { TaskLogLevel } from "./append-task-log";
+import type { TaskOutput } from "./finish-task";
 
 export type TaskWithInputs = Task & { inputs: { position: number; file: File }[] };
 
@@ -13,17 +14,5 @@ export type ProcessContext = {
   log: (level: TaskLogLevel, message: string) => Promise<void>;
 };
 
-/** A finished output still in the work folder, with what the File row needs. */
-export type ProducedFile = {
-  path: string;
-  extension: string;
-  name: string;
-  mime: string;
-  kind: "video" | "image";
-  width: number;
-  height: number;
-  durationSec: number | null;
-  frameRate: number | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
-};
+/** A finished output still in the work folder, with what the File row needs but its storage key and size. */
+export type ProducedFile = Omit<TaskOutput, "storageKey" | "size"> & { path: string; extension: string };

@@ -1,49 +1,37 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { PgBoss } from "pg-boss";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { inject } from "vitest";
 import { getDb } from "@/lib/db";
 import { jobs } from "@/lib/queue/jobs";
 import { makeVideo } from "../../support/media-fixtures";
 import { childCommands } from "../../support/process-children";
 import { waitForTaskEnd } from "../../support/run-task-to-end";
-import { createVisitor, startTestBoss, storeUpload, submitTask } from "../../support/seed-tasks";
+import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
-import { startWorker, type WorkerProcess } from "../../support/worker-process";
+import { withWorker } from "../../support/with-worker";
 
-let boss: PgBoss;
-let worker: WorkerProcess;
-
-beforeAll(async () => {
-  boss = await startTestBoss();
-  worker = await startWorker();
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await boss.stop();
-});
+const context = withWorker();
 
 describe("cancelling a running task", () => {
   test("stops ffmpeg within 5 s, leaves the task cancelled and no partial output", async () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 40, width: 640, height: 480, audio: false }));
     const region = { x: 10, y: 10, width: 100, height: 60 };
-    const taskId = await submitTask(boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
 
     const running = await waitFor(async () => {
       const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
       return task.status === "running" && task.progress > 0 && task;
     }, { what: "progress to be reported" });
     expect(running.message).toBe("Removing watermark");
-    expect(await childCommands(worker.pid)).toContain("ffmpeg");
+    expect(await childCommands(context.worker.pid)).toContain("ffmpeg");
 
     // What the tasks API does on cancel.
     await getDb().task.update({ where: { id: taskId }, data: { status: "cancelled", finishedAt: new Date() } });
-    await boss.cancel(jobs.taskRun.name, running.jobId!);
+    await context.boss.cancel(jobs.taskRun.name, running.jobId!);
 
-    await waitFor(async () => !(await childCommands(worker.pid)).includes("ffmpeg"), {
+    await waitFor(async () => !(await childCommands(context.worker.pid)).includes("ffmpeg"), {
       what: "ffmpeg to stop", timeoutMs: 5_000,
     });
     const task = await waitForTaskEnd(taskId);
@@ -52,7 +40,7 @@ describe("cancelling a running task", () => {
     const outputs = await readdir(join(inject("dataDir"), "files", "outputs", taskId)).catch(() => []);
     expect(outputs).toEqual([]);
     const workDirs = await waitFor(async () => {
-      const dirs = await readdir(join(inject("dataDir"), "tmp", `worker-${worker.pid}`));
+      const dirs = await readdir(join(inject("dataDir"), "tmp", `worker-${context.worker.pid}`));
       return dirs.every((dir) => !dir.startsWith(taskId)) && dirs;
     }, { what: "the work folder to be removed" });
     expect(workDirs.filter((dir) => dir.startsWith(taskId))).toEqual([]);

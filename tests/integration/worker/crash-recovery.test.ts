@@ -1,25 +1,20 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { PgBoss } from "pg-boss";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { afterAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { jobs } from "@/lib/queue/jobs";
 import { makeVideo } from "../../support/media-fixtures";
 import { waitForTaskEnd } from "../../support/run-task-to-end";
-import { createVisitor, startTestBoss, storeUpload, submitTask } from "../../support/seed-tasks";
+import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
+import { withTestBoss } from "../../support/with-worker";
 import { startWorker, type WorkerProcess } from "../../support/worker-process";
 
-let boss: PgBoss;
+const context = withTestBoss();
 const workers: WorkerProcess[] = [];
-
-beforeAll(async () => {
-  boss = await startTestBoss();
-});
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
-  await boss.stop();
 });
 
 describe("a worker killed mid-task", () => {
@@ -29,7 +24,7 @@ describe("a worker killed mid-task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 20, width: 640, height: 480, audio: false }));
     const region = { x: 20, y: 20, width: 100, height: 60 };
-    const taskId = await submitTask(boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
     await waitFor(async () => {
       const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
       return task.status === "running" && task.progress > 0;
@@ -45,7 +40,7 @@ describe("a worker killed mid-task", () => {
     expect(task.outputs).toHaveLength(1);
     expect(await readdir(join(inject("dataDir"), "files", "outputs", taskId))).toHaveLength(1);
     expect(task.logs.some((log) => log.level === "warn" && /interrupted/.test(log.message))).toBe(true);
-    const job = await boss.getJobById(jobs.taskRun.name, task.jobId!);
+    const job = await context.boss.getJobById(jobs.taskRun.name, task.jobId!);
     expect(job).toMatchObject({ state: "completed", retryCount: 1 });
   });
 });
@@ -59,11 +54,11 @@ describe("a run job that ran out of retries", () => {
       data: { visitorId, type: "thumbnail", status: "running", expiresAt: new Date(Date.now() + 86_400_000) },
     });
     // A run job that no worker may take yet; we claim and fail it ourselves, as a dying worker would.
-    const jobId = await boss.send(jobs.taskRun.name, { taskId: task.id }, { retryLimit: 0, startAfter: 3600 });
+    const jobId = await context.boss.send(jobs.taskRun.name, { taskId: task.id }, { retryLimit: 0, startAfter: 3600 });
     await db.task.update({ where: { id: task.id }, data: { jobId } });
-    const [claimed] = await boss.fetch(jobs.taskRun.name, { ignoreStartAfter: true });
+    const [claimed] = await context.boss.fetch(jobs.taskRun.name, { ignoreStartAfter: true });
     expect(claimed?.id).toBe(jobId);
-    await boss.fail(jobs.taskRun.name, jobId!, { message: "worker died" });
+    await context.boss.fail(jobs.taskRun.name, jobId!, { message: "worker died" });
 
     const ended = await waitForTaskEnd(task.id);
     expect(ended).toMatchObject({ status: "failed", errorCode: "worker_lost" });

@@ -1,20 +1,13 @@
-import type { PgBoss } from "pg-boss";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { makeVideo } from "../../support/media-fixtures";
-import { createVisitor, startTestBoss, storeUpload, submitTask } from "../../support/seed-tasks";
+import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
+import { withTestBoss } from "../../support/with-worker";
 import { startWorker } from "../../support/worker-process";
 
-let boss: PgBoss;
+const context = withTestBoss();
 
-beforeAll(async () => {
-  boss = await startTestBoss();
-});
-
-afterAll(async () => {
-  await boss.stop();
-});
 
 describe("SIGTERM", () => {
   test("lets the running task finish before the worker exits", { timeout: 150_000 }, async () => {
@@ -22,7 +15,7 @@ describe("SIGTERM", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 12, width: 640, height: 480, audio: false }));
     const region = { x: 10, y: 10, width: 60, height: 40 };
-    const taskId = await submitTask(boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
     await waitFor(async () => {
       const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
       return task.status === "running" && task.progress > 0;

@@ -1,24 +1,12 @@
-import type { PgBoss } from "pg-boss";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { getStorage } from "@/lib/storage/get-storage";
 import { makeVideo } from "../../support/media-fixtures";
 import { audioStream, probeFile, videoStream } from "../../support/probe-file";
 import { runTaskToEnd } from "../../support/run-task-to-end";
-import { createVisitor, startTestBoss, storeUpload } from "../../support/seed-tasks";
-import { startWorker, type WorkerProcess } from "../../support/worker-process";
+import { createVisitor, storeUpload } from "../../support/seed-tasks";
+import { withWorker } from "../../support/with-worker";
 
-let boss: PgBoss;
-let worker: WorkerProcess;
-
-beforeAll(async () => {
-  boss = await startTestBoss();
-  worker = await startWorker();
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await boss.stop();
-});
+const context = withWorker();
 
 describe("merge task", () => {
   test("joins compatible clips by stream copy, in order, with the summed duration", async () => {
@@ -27,7 +15,7 @@ describe("merge task", () => {
     const inputs = [];
     for (const clip of clips) inputs.push(await storeUpload(visitorId, clip));
 
-    const task = await runTaskToEnd(boss, { visitorId, type: "merge", inputs });
+    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.logs.map((log) => log.message)).toContain("Merging 2 videos, joining without re-encoding");
@@ -47,7 +35,7 @@ describe("merge task", () => {
     const inputs = [];
     for (const clip of clips) inputs.push(await storeUpload(visitorId, clip));
 
-    const task = await runTaskToEnd(boss, { visitorId, type: "merge", inputs });
+    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.logs.some((log) => log.level === "warn" && /no sound/.test(log.message))).toBe(true);

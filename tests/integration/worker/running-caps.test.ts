@@ -1,10 +1,10 @@
-import type { PgBoss } from "pg-boss";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { requestDispatch } from "@/lib/queue/request-dispatch";
 import { makeImage } from "../../support/media-fixtures";
-import { createVisitor, startTestBoss, storeUpload } from "../../support/seed-tasks";
+import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
+import { withTestBoss } from "../../support/with-worker";
 import { startWorker, type WorkerProcess } from "../../support/worker-process";
 
 const VISITORS = 20;
@@ -35,16 +35,11 @@ function peakOverlap(spans: Span[]) {
   return { peakTotal, peakPerVisitor };
 }
 
-let boss: PgBoss;
+const context = withTestBoss();
 const workers: WorkerProcess[] = [];
-
-beforeAll(async () => {
-  boss = await startTestBoss();
-});
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
-  await boss.stop();
 });
 
 describe("running caps across two worker processes", () => {
@@ -67,7 +62,7 @@ describe("running caps across two worker processes", () => {
     }
     const env = { MAX_RUNNING_TOTAL: String(MAX_RUNNING_TOTAL), MAX_RUNNING_PER_VISITOR: String(MAX_RUNNING_PER_VISITOR) };
     workers.push(...(await Promise.all([startWorker(env), startWorker(env)])));
-    await requestDispatch(boss, { reason: "test" });
+    await requestDispatch(context.boss, { reason: "test" });
 
     const tasks = await waitFor(async () => {
       const rows = await db.task.findMany({ where: { type: "thumbnail", params: { equals: { width: 32 } } } });

@@ -1,37 +1,25 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PgBoss } from "pg-boss";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { getStorage } from "@/lib/storage/get-storage";
 import { jobs } from "@/lib/queue/jobs";
 import { makeImage, makeVideo } from "../../support/media-fixtures";
 import { runTaskToEnd } from "../../support/run-task-to-end";
-import { createVisitor, startTestBoss, storeUpload } from "../../support/seed-tasks";
+import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
-import { startWorker, type WorkerProcess } from "../../support/worker-process";
+import { withWorker } from "../../support/with-worker";
 
-let boss: PgBoss;
-let worker: WorkerProcess;
-
-beforeAll(async () => {
-  boss = await startTestBoss();
-  worker = await startWorker();
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await boss.stop();
-});
+const context = withWorker();
 
 describe("thumbnail task", () => {
   test("takes a video frame at atSecond (clamped to the duration) and sizes the WebP, aspect kept", async () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 2, width: 320, height: 240 }));
 
-    const task = await runTaskToEnd(boss, { visitorId, type: "thumbnail", inputs: [fileId], params: { width: 160, atSecond: 30 } });
+    const task = await runTaskToEnd(context.boss, { visitorId, type: "thumbnail", inputs: [fileId], params: { width: 160, atSecond: 30 } });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     const output = task.outputs[0]!;
@@ -46,7 +34,7 @@ describe("thumbnail task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeImage({ width: 640, height: 480 }));
 
-    const task = await runTaskToEnd(boss, { visitorId, type: "thumbnail", inputs: [fileId], params: { width: 64 } });
+    const task = await runTaskToEnd(context.boss, { visitorId, type: "thumbnail", inputs: [fileId], params: { width: 64 } });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     const meta = await sharp(getStorage().localPath(task.outputs[0]!.storageKey)).metadata();
@@ -61,14 +49,14 @@ describe("corrupt input", () => {
     await writeFile(garbage, Buffer.alloc(64 * 1024, 7));
     const fileId = await storeUpload(visitorId, garbage, { corrupt: true });
 
-    const task = await runTaskToEnd(boss, {
+    const task = await runTaskToEnd(context.boss, {
       visitorId, type: "watermark", inputs: [fileId], params: { region: { x: 0, y: 0, width: 10, height: 10 } },
     });
 
     expect(task).toMatchObject({ status: "failed", errorCode: "invalid_input", attempts: 1 });
     expect(task.outputs).toHaveLength(0);
     expect(task.logs.at(-1)).toMatchObject({ level: "error" });
-    const job = await boss.getJobById(jobs.taskRun.name, task.jobId!);
+    const job = await context.boss.getJobById(jobs.taskRun.name, task.jobId!);
     expect(job?.retryCount).toBe(0);
   });
 });
@@ -77,7 +65,7 @@ describe("upload thumbnails", () => {
   test("every uploaded file gets a 256 px WebP preview", async () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 2, width: 320, height: 240 }));
-    await boss.send(jobs.fileThumbnail.name, { fileId });
+    await context.boss.send(jobs.fileThumbnail.name, { fileId });
 
     const file = await waitFor(async () => {
       const row = await getDb().file.findUniqueOrThrow({ where: { id: fileId } });

@@ -1,30 +1,18 @@
-import type { PgBoss } from "pg-boss";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { makeVideo } from "../../support/media-fixtures";
 import { runTaskToEnd } from "../../support/run-task-to-end";
-import { createVisitor, startTestBoss, storeUpload } from "../../support/seed-tasks";
-import { startWorker, type WorkerProcess } from "../../support/worker-process";
+import { createVisitor, storeUpload } from "../../support/seed-tasks";
+import { withWorker } from "../../support/with-worker";
 
-let boss: PgBoss;
-let worker: WorkerProcess;
-
-beforeAll(async () => {
-  boss = await startTestBoss();
-  // 0.03 minutes: under two seconds for watermark tasks; other types keep the default.
-  worker = await startWorker({ TASK_TIMEOUT_MINUTES_WATERMARK: "0.03" });
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await boss.stop();
-});
+// 0.03 minutes: under two seconds for watermark tasks; other types keep the default.
+const context = withWorker({ TASK_TIMEOUT_MINUTES_WATERMARK: "0.03" });
 
 describe("per-type time limit", () => {
   test("a task over its limit is stopped and fails with timeout, without an output", async () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 40, width: 640, height: 480, audio: false }));
 
-    const task = await runTaskToEnd(boss, {
+    const task = await runTaskToEnd(context.boss, {
       visitorId, type: "watermark", inputs: [fileId], params: { region: { x: 0, y: 0, width: 50, height: 50 } },
     });
 

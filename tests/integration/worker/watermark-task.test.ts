@@ -1,26 +1,14 @@
-import type { PgBoss } from "pg-boss";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { getStorage } from "@/lib/storage/get-storage";
 import { grayFrame, meanLumaDifference } from "../../support/frame-luma";
 import { makeVideo } from "../../support/media-fixtures";
 import { audioStream, probeFile, videoStream } from "../../support/probe-file";
-import { createVisitor, startTestBoss, storeUpload, submitTask } from "../../support/seed-tasks";
+import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
-import { startWorker, type WorkerProcess } from "../../support/worker-process";
+import { withWorker } from "../../support/with-worker";
 
-let boss: PgBoss;
-let worker: WorkerProcess;
-
-beforeAll(async () => {
-  boss = await startTestBoss();
-  worker = await startWorker();
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await boss.stop();
-});
+const context = withWorker();
 
 describe("watermark removal task", () => {
   test("covers the region, keeps size, duration, audio and the pixels outside", async () => {
@@ -28,7 +16,7 @@ describe("watermark removal task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, source);
     const region = { x: 200, y: 20, width: 80, height: 50 };
-    const taskId = await submitTask(boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
 
     const task = await waitFor(
       async () => {
