@@ -24,7 +24,8 @@ const UNDECODABLE = /Invalid data found|moov atom not found|could not find codec
 /**
  * Runs ffmpeg through fluent-ffmpeg. Progress is ffmpeg's time position over `expectedSeconds`
  * (fluent-ffmpeg's own percent follows the first input only). On abort ffmpeg gets SIGTERM, then
- * SIGKILL, and the promise rejects with the signal's reason.
+ * SIGKILL, and the promise rejects with the signal's reason. When something else kills ffmpeg it
+ * rejects with AppError("unavailable"), which callers treat as retryable.
  */
 export function runFfmpeg({ args, expectedSeconds, signal, onProgress }: FfmpegJob): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -57,6 +58,8 @@ export function runFfmpeg({ args, expectedSeconds, signal, onProgress }: FfmpegJ
       stderr ??= "";
       settle();
       if (signal.aborted) return reject(signal.reason);
+      // Killed from outside (e.g. the whole process group got SIGTERM): the work can be retried.
+      if (/killed with signal/i.test(error.message)) return reject(new AppError("unavailable", undefined, error.message));
       const detail = (stderr || error.message).trim().split("\n").slice(-4).join(" | ").slice(0, 500);
       reject(new AppError(UNDECODABLE.test(stderr) ? "invalid_input" : "processing_failed", undefined, detail));
     });

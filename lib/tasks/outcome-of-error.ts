@@ -27,6 +27,8 @@ export async function outcomeOfError(options: {
     if (task?.status === "running" && task.jobId === jobId) throw new Error("stopped while running; handing the job back");
     return { status: "cancelled", message: "Cancelled" };
   }
+  // ffmpeg was killed from outside (a stopping machine): hand the job back to be retried.
+  if (error instanceof AppError && error.code === "unavailable") throw error;
   if (error instanceof AppError && FINAL_CODES.has(error.code)) {
     return { status: "failed", code: error.code, message: error.message };
   }
