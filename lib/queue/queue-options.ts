@@ -27,8 +27,19 @@ export const queueOptions: Record<JobName, QueueOptions> = {
   [jobs.retentionSweep.name]: { policy: "singleton", retryLimit: 1, expireInSeconds: 600 },
 };
 
+/**
+ * Creates missing queues and brings existing ones up to date (a database created by an earlier
+ * version keeps working; the policy and heartbeat of an existing queue cannot change).
+ */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const [name, options] of Object.entries(queueOptions)) {
-    await boss.createQueue(name, options);
+    if (!existing.has(name)) {
+      await boss.createQueue(name, options);
+      continue;
+    }
+    const { retryLimit, retryDelay, retryBackoff, expireInSeconds, deadLetter, notify } = options;
+    const updatable = { retryLimit, retryDelay, retryBackoff, expireInSeconds, deadLetter, notify };
+    await boss.updateQueue(name, Object.fromEntries(Object.entries(updatable).filter(([, value]) => value !== undefined)));
   }
 }
