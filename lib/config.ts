@@ -96,7 +96,7 @@ export function embeddedPostgresUrl(dataDir: string, port: number): string {
   return `postgresql://postgres:${password}@127.0.0.1:${port}/app`;
 }
 
-export function parseConfig(source: NodeJS.ProcessEnv): Config {
+export function parseConfig(source: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);

@@ -37,12 +37,12 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   await applyMigrations({ databaseUrl: config.databaseUrl, log: prefixedLogger("migrate") });
-  if (!dev) await ensureBuild(prefixedLogger("build"));
+  if (!dev) await ensureBuild(prefixedLogger("build"), { distDir: process.env.NEXT_DIST_DIR });
   if (stopping) return;
 
   // Children run as production builds; they get the resolved secret and database so that a
   // development machine needs no configuration at all.
-  const env = { ...process.env, DATABASE_URL: config.databaseUrl, SESSION_SECRET: config.sessionSecret, PORT: String(config.port) };
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: config.databaseUrl, SESSION_SECRET: config.sessionSecret, PORT: String(config.port) };
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   children.push(
     superviseProcess({

@@ -32,7 +32,7 @@ export async function ensureBuild(log: (line: string) => void, { distDir = ".nex
   }
   log("building the web app (first start or sources changed)");
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [next, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir } });
+  const child = spawn(process.execPath, [next, "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" } });
   let output = "";
   const onOutput = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-10_000);

@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseConfig } from "@/lib/config";
+import { freePort } from "../../support/test-database";
+import { TEST_DIST_DIR } from "../../support/web-server";
+
+type Started = { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp) => Promise<RegExpMatchArray> };
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs scripts/start.ts (what `npm start` runs) with the embedded database in `dataDir`. */
+function startProduct(env: Record<string, string>): Started {
+  // Without DATABASE_URL the product runs its own embedded database.
+  const inherited = { ...process.env };
+  delete inherited.DATABASE_URL;
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...inherited, ...env, NEXT_DIST_DIR: TEST_DIST_DIR },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout!.on("data", onData);
+  child.stderr!.on("data", onData);
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}:\n${output}`)), 90_000);
+      const check = () => {
+        const match = output.match(pattern);
+        if (!match) return;
+        clearTimeout(timer);
+        listeners.delete(check);
+        resolve(match);
+      };
+      listeners.add(check);
+      check();
+    });
+  return { child, output: () => output, waitFor };
+}
+
+async function stopProduct(started: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => started.child.on("exit", resolve));
+  started.child.kill("SIGTERM");
+  return exited;
+}
+
+describe("npm start", () => {
+  const dataDirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("runs the embedded database, web app and worker; restarts a dead worker; stops cleanly; keeps data across restarts", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "clipclean-start-"));
+    await chmod(dataDir, 0o755);
+    dataDirs.push(dataDir);
+    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_POSTGRES_PORT: String(await freePort()) };
+    const baseUrl = `http://127.0.0.1:${env.PORT}`;
+
+    const first = startProduct(env);
+    const [, firstWorkerPid] = await first.waitFor(/\[worker\] worker ready \(pid (\d+)\)/);
+    await first.waitFor(/\[web\].*Ready/);
+    expect((await fetch(`${baseUrl}/api/health`)).status).toBe(200);
+    expect(await (await fetch(`${baseUrl}/en`)).text()).toContain("ClipClean");
+
+    process.kill(Number(firstWorkerPid), "SIGKILL");
+    await first.waitFor(/\[worker\] exited \(SIGKILL\); restarting in 1s/);
+    const [, secondWorkerPid] = await first.waitFor(new RegExp(`\\[worker\\] worker ready \\(pid (?!${firstWorkerPid}\\))(\\d+)\\)`));
+    expect(isAlive(Number(secondWorkerPid))).toBe(true);
+
+    const databaseUrl = parseConfig(env).databaseUrl;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`INSERT INTO visitors (id) VALUES ('survives-restart')`);
+    await client.end();
+
+    expect(await stopProduct(first)).toBe(0);
+    expect(isAlive(Number(secondWorkerPid))).toBe(false);
+    expect(existsSync(join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+    await expect(fetch(`${baseUrl}/api/health`)).rejects.toThrow();
+
+    const second = startProduct(env);
+    await second.waitFor(/\[worker\] worker ready/);
+    const again = new pg.Client({ connectionString: databaseUrl });
+    await again.connect();
+    const { rows } = await again.query(`SELECT id FROM visitors WHERE id = 'survives-restart'`);
+    await again.end();
+    expect(rows).toHaveLength(1);
+    expect(second.output()).not.toContain("creating a new cluster");
+    expect(await stopProduct(second)).toBe(0);
+  });
+});

@@ -1,0 +1,50 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config";
+
+const tempDir = () => mkdtemp(join(tmpdir(), "clipclean-config-"));
+
+describe("parseConfig", () => {
+  it("gives safe development defaults and keeps a generated session secret in DATA_DIR", async () => {
+    const dataDir = await tempDir();
+    const config = parseConfig({ DATA_DIR: dataDir });
+    expect(config.port).toBe(3000);
+    expect(config.usesEmbeddedPostgres).toBe(true);
+    expect(config.databaseUrl).toMatch(/^postgresql:\/\/postgres:[0-9a-f]{64}@127\.0\.0\.1:54329\/app$/);
+    expect(config.limits).toMatchObject({ maxUploadBytes: 2 * 1024 ** 3, maxActiveTasks: 20, maxRunningPerVisitor: 1, maxRunningTotal: 5, retentionHours: 72 });
+    expect(config.sessionSecret).toHaveLength(64);
+    expect(await readFile(join(dataDir, "secrets", "session-secret"), "utf8")).toBe(config.sessionSecret);
+    expect(parseConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
+  });
+
+  it("uses DATABASE_URL when set", async () => {
+    const config = parseConfig({ DATA_DIR: await tempDir(), DATABASE_URL: "postgresql://app@db.internal:5432/clips" });
+    expect(config.usesEmbeddedPostgres).toBe(false);
+    expect(config.databaseUrl).toBe("postgresql://app@db.internal:5432/clips");
+  });
+
+  it("requires a long SESSION_SECRET in production", async () => {
+    const dataDir = await tempDir();
+    expect(() => parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir })).toThrow(/SESSION_SECRET is required in production/);
+    expect(() => parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir, SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
+    expect(parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir, SESSION_SECRET: "x".repeat(32) }).sessionSecret).toBe("x".repeat(32));
+  });
+
+  it("rejects bad values with one readable line naming every problem", async () => {
+    let error: unknown;
+    try {
+      parseConfig({ DATA_DIR: await tempDir(), PORT: "eighty", DATABASE_URL: "mysql://x", MAX_RUNNING_TOTAL: "0" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).not.toContain("\n");
+    expect(message).toMatch(/^Invalid configuration: /);
+    expect(message).toContain("PORT");
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("MAX_RUNNING_TOTAL");
+  });
+});
