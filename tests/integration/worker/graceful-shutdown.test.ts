@@ -3,17 +3,15 @@ import { getDb } from "@/lib/db";
 import { makeVideo } from "../../support/media-fixtures";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
-import { withTestBoss } from "../../support/with-worker";
-import { startWorker } from "../../support/worker-process";
+import { withWorker } from "../../support/with-worker";
 
-const context = withTestBoss();
-
+const context = withWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: "90" });
 
 describe("SIGTERM", () => {
   test("lets the running task finish before the worker exits", { timeout: 150_000 }, async () => {
-    const worker = await startWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: "90" });
+    const { worker } = context;
     const visitorId = await createVisitor();
-    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 12, width: 640, height: 480, audio: false }));
+    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 40, width: 640, height: 480, audio: false }));
     const region = { x: 10, y: 10, width: 60, height: 40 };
     const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
     await waitFor(async () => {
