@@ -40,7 +40,11 @@ describe("a worker killed mid-task", () => {
     expect(task.outputs).toHaveLength(1);
     expect(await readdir(join(inject("dataDir"), "files", "outputs", taskId))).toHaveLength(1);
     expect(task.logs.some((log) => log.level === "warn" && /interrupted/.test(log.message))).toBe(true);
-    const job = await context.boss.getJobById(jobs.taskRun.name, task.jobId!);
+    // The job settles just after the task's final state.
+    const job = await waitFor(async () => {
+      const found = await context.boss.getJobById(jobs.taskRun.name, task.jobId!);
+      return found?.state !== "active" && found;
+    }, { what: "the run job to settle" });
     expect(job).toMatchObject({ state: "completed", retryCount: 1 });
   });
 });
