@@ -6,7 +6,6 @@ export async function describeVideoOutput(path: string, name: string): Promise<P
   const info = await inspectMedia(path);
   return {
     path,
-    extension: "mp4",
     name,
     mime: "video/mp4",
     kind: "video",

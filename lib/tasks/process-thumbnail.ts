@@ -26,7 +26,7 @@ export async function processThumbnail({ task, workDir, signal, progress, log }:
     inputPath: inputPath(file), outputPath, kind: file.kind, width, atSecond, durationSec: file.durationSec, workDir, signal,
   });
   return {
-    path: outputPath, extension: "webp", name: `${baseName(file.name)}-thumbnail.webp`, mime: "image/webp", kind: "image",
+    path: outputPath, name: `${baseName(file.name)}-thumbnail.webp`, mime: "image/webp", kind: "image",
     width: made.width, height: made.height, durationSec: null, frameRate: null, videoCodec: null, audioCodec: null,
   };
 }

@@ -1,4 +1,3 @@
-import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { PgBoss } from "pg-boss";
 import { getDb } from "../db";
@@ -7,7 +6,9 @@ import { getStorage } from "../storage/get-storage";
 import { appendTaskLog } from "./append-task-log";
 import { finishTask, type TaskOutcome } from "./finish-task";
 import { outcomeOfError } from "./outcome-of-error";
+import { outputKey } from "./output-key";
 import { processTask } from "./process-task";
+import { storeOutput } from "./store-output";
 import { taskTimeoutMs } from "./task-timeout-ms";
 import { trackProgress } from "./track-progress";
 
@@ -28,7 +29,11 @@ export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTa
   });
   if (!task || task.status !== "running" || task.jobId !== jobId) return "skipped";
   const log = (level: "info" | "warn" | "error", message: string) => appendTaskLog({ taskId, level, message });
-  if (retryCount > 0) await log("warn", `Running again after an interrupted attempt (retry ${retryCount})`);
+  if (retryCount > 0) {
+    await log("warn", `Running again after an interrupted attempt (retry ${retryCount})`);
+    // An earlier attempt may have stored its output and died before the final state change.
+    for (let earlier = 0; earlier < retryCount; earlier += 1) await getStorage().delete(outputKey(task, earlier));
+  }
   const timeoutMs = taskTimeoutMs(task.type);
   const timeout = AbortSignal.timeout(timeoutMs);
   const aborted = AbortSignal.any([signal, timeout]);
@@ -38,9 +43,9 @@ export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTa
   try {
     let outcome: TaskOutcome;
     try {
-      const { path, extension, ...file } = await processTask({ task, workDir, signal: aborted, progress, log });
-      storageKey.current = `outputs/${taskId}/${task.attempts}-${retryCount}.${extension}`;
-      const { size } = await getStorage().put(storageKey.current, createReadStream(path));
+      const { path, ...file } = await processTask({ task, workDir, signal: aborted, progress, log });
+      storageKey.current = outputKey(task, retryCount);
+      const size = await storeOutput({ path, key: storageKey.current });
       outcome = { status: "completed", output: { ...file, storageKey: storageKey.current, size }, message: "Completed" };
     } catch (error) {
       outcome = await outcomeOfError({

@@ -15,4 +15,4 @@ export type ProcessContext = {
 };
 
 /** A finished output still in the work folder, with what the File row needs but its storage key and size. */
-export type ProducedFile = Omit<TaskOutput, "storageKey" | "size"> & { path: string; extension: string };
+export type ProducedFile = Omit<TaskOutput, "storageKey" | "size"> & { path: string };

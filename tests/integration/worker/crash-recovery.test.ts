@@ -22,13 +22,13 @@ describe("a worker killed mid-task", () => {
     const first = await startWorker();
     workers.push(first);
     const visitorId = await createVisitor();
-    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 20, width: 640, height: 480, audio: false }));
+    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 60, width: 640, height: 480, audio: false }));
     const region = { x: 20, y: 20, width: 100, height: 60 };
     const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
     await waitFor(async () => {
       const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
       return task.status === "running" && task.progress > 0;
-    }, { what: "the task to make progress" });
+    }, { what: "the task to make progress", timeoutMs: 30_000 });
 
     await first.kill();
     const second = await startWorker();
