@@ -8,6 +8,7 @@ const GiB = 1024 ** 3;
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const optionalPositiveInt = z.coerce.number().int().positive().optional();
 const optionalPath = z.string().trim().min(1).optional();
+const optionalPositiveNumber = z.coerce.number().positive().optional();
 
 const envSchema = z
   .object({
@@ -26,8 +27,13 @@ const envSchema = z
     MAX_RUNNING_WATERMARK: optionalPositiveInt,
     MAX_RUNNING_MERGE: optionalPositiveInt,
     MAX_RUNNING_THUMBNAIL: optionalPositiveInt,
-    TASK_TIMEOUT_MINUTES: positiveInt(30),
+    /** Fractions are allowed (0.05 = 3 s), which tests use. */
+    TASK_TIMEOUT_MINUTES: z.coerce.number().positive().default(30),
+    TASK_TIMEOUT_MINUTES_WATERMARK: optionalPositiveNumber,
+    TASK_TIMEOUT_MINUTES_MERGE: optionalPositiveNumber,
+    TASK_TIMEOUT_MINUTES_THUMBNAIL: optionalPositiveNumber,
     RETENTION_HOURS: positiveInt(72),
+    WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt(20),
     FFMPEG_PATH: optionalPath,
     FFPROBE_PATH: optionalPath,
   })
@@ -57,8 +63,11 @@ export type Config = {
     maxRunningTotal: number;
     maxRunningByType: { watermark?: number; merge?: number; thumbnail?: number };
     taskTimeoutMinutes: number;
+    taskTimeoutMinutesByType: { watermark?: number; merge?: number; thumbnail?: number };
     retentionHours: number;
   };
+  /** How long a stopping worker lets running jobs finish before handing them back. */
+  shutdownGraceSeconds: number;
   ffmpegPath?: string;
   ffprobePath?: string;
 };
@@ -116,8 +125,14 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         thumbnail: env.MAX_RUNNING_THUMBNAIL,
       },
       taskTimeoutMinutes: env.TASK_TIMEOUT_MINUTES,
+      taskTimeoutMinutesByType: {
+        watermark: env.TASK_TIMEOUT_MINUTES_WATERMARK,
+        merge: env.TASK_TIMEOUT_MINUTES_MERGE,
+        thumbnail: env.TASK_TIMEOUT_MINUTES_THUMBNAIL,
+      },
       retentionHours: env.RETENTION_HOURS,
     },
+    shutdownGraceSeconds: env.WORKER_SHUTDOWN_GRACE_SECONDS,
     ffmpegPath: env.FFMPEG_PATH,
     ffprobePath: env.FFPROBE_PATH,
   };

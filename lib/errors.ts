@@ -12,6 +12,11 @@ export const errorStatus = {
   too_many_files: 413,
   unsupported_media: 415,
   range_not_satisfiable: 416,
+  /** Task failures, recorded on the task (the statuses apply if one is ever returned over HTTP). */
+  invalid_input: 422,
+  processing_failed: 500,
+  timeout: 504,
+  worker_lost: 500,
   too_many_tasks: 429,
   internal: 500,
   unavailable: 503,

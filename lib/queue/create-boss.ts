@@ -19,5 +19,8 @@ export function createBoss(role: BossRole): PgBoss {
     supervise: isWorker,
     schedule: isWorker,
     migrate: true,
+    // Workers listen for new-job notifications; a dead worker's jobs are noticed within seconds.
+    useListenNotify: isWorker,
+    ...(isWorker ? { superviseIntervalSeconds: 5, monitorIntervalSeconds: 5, queueCacheIntervalSeconds: 5 } : {}),
   });
 }

@@ -12,6 +12,8 @@ import { z } from "zod";
 export const jobs = {
   taskDispatch: { name: "task-dispatch", payload: z.object({ reason: z.string().max(64).optional() }) },
   taskRun: { name: "task-run", payload: z.object({ taskId: z.string().min(1) }) },
+  /** Receives `task-run` jobs whose retries ran out (the worker kept dying), so their task can fail. */
+  taskRunDeadLetter: { name: "task-run-dead-letter", payload: z.object({ taskId: z.string().min(1) }) },
   fileThumbnail: { name: "file-thumbnail", payload: z.object({ fileId: z.string().min(1) }) },
   retentionSweep: { name: "retention-sweep", payload: z.object({}).passthrough() },
 } as const;

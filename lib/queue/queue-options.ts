@@ -3,23 +3,43 @@ import { jobs, type JobName } from "./jobs";
 
 type QueueOptions = Omit<Queue, "name">;
 
-/** How each queue behaves. Created idempotently by every process before it sends or works. */
+/**
+ * How each queue behaves. Created idempotently by every process before it sends or works; a
+ * dead-letter queue comes before the queue that names it. `notify` wakes idle workers at once
+ * (LISTEN/NOTIFY) instead of at their next poll.
+ */
 export const queueOptions: Record<JobName, QueueOptions> = {
+  [jobs.taskRunDeadLetter.name]: { retryLimit: 5, retryDelay: 2, expireInSeconds: 60 },
   // One queued wake-up is enough: a dispatch run admits everything that fits at that moment.
-  [jobs.taskDispatch.name]: { policy: "stately", retryLimit: 5, retryDelay: 1, expireInSeconds: 60 },
+  [jobs.taskDispatch.name]: { policy: "stately", retryLimit: 5, retryDelay: 1, expireInSeconds: 60, notify: true },
+  // The heartbeat lets cancel() reach the running handler within about a second, and lets a
+  // dead worker's job be retried soon after it stops beating.
   [jobs.taskRun.name]: {
     retryLimit: 2,
     retryDelay: 5,
     retryBackoff: true,
     heartbeatSeconds: 10,
     expireInSeconds: 60 * 60 * 4,
+    deadLetter: jobs.taskRunDeadLetter.name,
+    notify: true,
   },
-  [jobs.fileThumbnail.name]: { retryLimit: 2, retryDelay: 2, expireInSeconds: 120 },
+  [jobs.fileThumbnail.name]: { retryLimit: 2, retryDelay: 2, expireInSeconds: 120, notify: true },
   [jobs.retentionSweep.name]: { policy: "singleton", retryLimit: 1, expireInSeconds: 600 },
 };
 
+/**
+ * Creates missing queues and brings existing ones up to date (a database created by an earlier
+ * version keeps working; the policy and heartbeat of an existing queue cannot change).
+ */
 export async function ensureQueues(boss: PgBoss): Promise<void> {
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const [name, options] of Object.entries(queueOptions)) {
-    await boss.createQueue(name, options);
+    if (!existing.has(name)) {
+      await boss.createQueue(name, options);
+      continue;
+    }
+    const { retryLimit, retryDelay, retryBackoff, expireInSeconds, deadLetter, notify } = options;
+    const updatable = { retryLimit, retryDelay, retryBackoff, expireInSeconds, deadLetter, notify };
+    await boss.updateQueue(name, Object.fromEntries(Object.entries(updatable).filter(([, value]) => value !== undefined)));
   }
 }

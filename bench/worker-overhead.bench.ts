@@ -1,0 +1,47 @@
+/**
+ * Watermark removal through the product (lib/media, fluent-ffmpeg, progress parsing) against the
+ * bare ffmpeg CLI running the identical arguments on the same 10 s 720p clip. Goal: ≤ 1.05×.
+ */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { benchEnvironment } from "./support/bench-environment";
+import { median, round, timeMs } from "./support/measure";
+
+/** Alternating runs; the minimum is the figure least disturbed by other load on a shared machine. */
+const RUNS = 5;
+
+export default async function benchWatermarkOverhead() {
+  const { dataDir } = await benchEnvironment();
+  const { makeVideo } = await import("../tests/support/media-fixtures");
+  const { ffmpegPaths } = await import("../lib/media/ffmpeg-paths");
+  const { inspectMedia } = await import("../lib/media/inspect-media");
+  const { removeWatermark, watermarkArgs } = await import("../lib/media/remove-watermark");
+  const inputPath = await makeVideo({ seconds: 10, width: 1280, height: 720, fps: 30, audio: true });
+  const info = await inspectMedia(inputPath);
+  const region = { x: 1000, y: 40, width: 240, height: 90 };
+  const outputPath = join(dataDir, "bench-watermark.mp4");
+  const cli = () => promisify(execFile)(ffmpegPaths().ffmpeg, ["-hide_banner", "-loglevel", "info", ...watermarkArgs({ inputPath, outputPath, info, region })]);
+  let progressUpdates = 0;
+  const product = () =>
+    removeWatermark({ inputPath, outputPath, info, region, signal: new AbortController().signal, onProgress: () => (progressUpdates += 1) });
+  await cli(); // warm the page cache and ffmpeg's first start
+  const cliMs: number[] = [];
+  const productMs: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    cliMs.push(await timeMs(cli));
+    productMs.push(await timeMs(product));
+  }
+  return {
+    input: "10 s, 1280×720, 30 fps, AAC; delogo 240×90, libx264 veryfast",
+    runs: RUNS,
+    cliMinMs: round(Math.min(...cliMs)),
+    productMinMs: round(Math.min(...productMs)),
+    ratioOfMinimums: round(Math.min(...productMs) / Math.min(...cliMs), 3),
+    cliMedianMs: round(median(cliMs)),
+    productMedianMs: round(median(productMs)),
+    ratioOfMedians: round(median(productMs) / median(cliMs), 3),
+    progressUpdatesPerRun: Math.round(progressUpdates / RUNS),
+    goal: "ratio ≤ 1.05",
+  };
+}

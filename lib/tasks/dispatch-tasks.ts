@@ -1,0 +1,93 @@
+import { fromPrisma, type PgBoss } from "pg-boss";
+import { getConfig } from "../config";
+import { getDb, type Prisma } from "../db";
+import { jobs } from "../queue/jobs";
+
+/** Serialises admission across every worker process (a transaction-scoped advisory lock key). */
+const DISPATCH_LOCK_KEY = 4_100_042;
+/** Extra queued tasks per visitor to consider when a type cap blocks the visitor's first choice. */
+const LOOKAHEAD = 3;
+
+type Candidate = { id: string; visitor_id: string; type: string; running: bigint };
+
+/**
+ * The pending tasks that may start, fairest first: a visitor's next task ranks by how many tasks
+ * that visitor has running plus its place in the visitor's own queue (priority, then age), and
+ * among equals the visitor who started something least recently goes first.
+ */
+function selectCandidates(tx: Prisma.TransactionClient, perVisitor: number, limit: number) {
+  return tx.$queryRaw<Candidate[]>`
+    WITH visitors AS (
+      SELECT p.visitor_id,
+             (SELECT count(*) FROM tasks r WHERE r.visitor_id = p.visitor_id AND r.status = 'running') AS running,
+             (SELECT max(s.started_at) FROM tasks s WHERE s.visitor_id = p.visitor_id) AS last_started_at
+      FROM (SELECT DISTINCT visitor_id FROM tasks WHERE status = 'pending') p
+    ), ranked AS (
+      SELECT t.id, t.visitor_id, t.type::text AS type, v.running, v.last_started_at,
+             row_number() OVER (PARTITION BY t.visitor_id ORDER BY t.priority DESC, t.created_at, t.id) AS place
+      FROM tasks t JOIN visitors v ON v.visitor_id = t.visitor_id
+      WHERE t.status = 'pending' AND v.running < ${perVisitor}
+    )
+    SELECT id, visitor_id, type, running FROM ranked
+    WHERE place <= ${perVisitor} - running + ${LOOKAHEAD}
+    ORDER BY running + place, last_started_at NULLS FIRST, visitor_id, place
+    LIMIT ${limit}`;
+}
+
+/** Picks, in order, every candidate that fits the total, per-visitor and per-type caps. */
+function fitCaps(candidates: Candidate[], runningByType: Map<string, number>, runningTotal: number): Candidate[] {
+  const { maxRunningTotal, maxRunningPerVisitor, maxRunningByType } = getConfig().limits;
+  const byVisitor = new Map<string, number>();
+  const byType = new Map(runningByType);
+  const chosen: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (runningTotal + chosen.length >= maxRunningTotal) break;
+    const visitorRunning = byVisitor.get(candidate.visitor_id) ?? Number(candidate.running);
+    const typeRunning = byType.get(candidate.type) ?? 0;
+    const typeCap = maxRunningByType[candidate.type as keyof typeof maxRunningByType] ?? Infinity;
+    if (visitorRunning >= maxRunningPerVisitor || typeRunning >= typeCap) continue;
+    byVisitor.set(candidate.visitor_id, visitorRunning + 1);
+    byType.set(candidate.type, typeRunning + 1);
+    chosen.push(candidate);
+  }
+  return chosen;
+}
+
+/**
+ * Admits the pending tasks that fit the running caps: marks them running and sends each its
+ * `task-run` job in the same transaction, under a lock that makes the caps exact across processes.
+ * With `ifIdle`, gives up at once when another dispatch holds the lock (a fast path after a task
+ * ends; the queued `task-dispatch` wake-up remains the guarantee). Returns how many tasks started.
+ */
+export async function dispatchTasks(options: { boss: PgBoss; ifIdle?: boolean }): Promise<number> {
+  const { maxRunningTotal, maxRunningPerVisitor } = getConfig().limits;
+  return getDb().$transaction(async (tx) => {
+    if (options.ifIdle) {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint) AS locked`;
+      if (!lock?.locked) return 0;
+    } else {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint)`;
+    }
+    const running = await tx.$queryRaw<{ type: string; count: bigint }[]>`
+      SELECT type::text AS type, count(*) AS count FROM tasks WHERE status = 'running' GROUP BY type`;
+    const runningByType = new Map(running.map((row) => [row.type, Number(row.count)]));
+    const runningTotal = [...runningByType.values()].reduce((sum, count) => sum + count, 0);
+    const free = maxRunningTotal - runningTotal;
+    if (free <= 0) return 0;
+    const candidates = await selectCandidates(tx, maxRunningPerVisitor, free * (maxRunningPerVisitor + LOOKAHEAD) + 50);
+    const chosen = fitCaps(candidates, runningByType, runningTotal);
+    if (chosen.length === 0) return 0;
+    const started = await tx.$queryRaw<{ id: string; job_id: string }[]>`
+      UPDATE tasks SET status = 'running', started_at = clock_timestamp() AT TIME ZONE 'UTC',
+             attempts = attempts + 1, progress = 0, message = 'Starting', job_id = gen_random_uuid()::text,
+             error_code = NULL, error_message = NULL, finished_at = NULL, updated_at = now() AT TIME ZONE 'UTC'
+      WHERE id = ANY(${chosen.map((task) => task.id)}::text[]) AND status = 'pending'
+      RETURNING id, job_id`;
+    await tx.$executeRaw`
+      INSERT INTO task_logs (task_id, level, message)
+      SELECT id, 'info'::log_level, 'Started' FROM unnest(${started.map((task) => task.id)}::text[]) AS id`;
+    const runJobs = started.map((task) => ({ id: task.job_id, data: { taskId: task.id } }));
+    await options.boss.insert(jobs.taskRun.name, runJobs, { db: fromPrisma(tx) });
+    return started.length;
+  });
+}

@@ -1,0 +1,59 @@
+import { fromPrisma, type PgBoss } from "pg-boss";
+import { getConfig } from "../config";
+import { getDb, type Prisma } from "../db";
+import { requestDispatch } from "../queue/request-dispatch";
+import { appendTaskLog } from "./append-task-log";
+
+export type TaskOutput = {
+  storageKey: string;
+  name: string;
+  mime: string;
+  kind: "video" | "image";
+  size: number;
+  width: number;
+  height: number;
+  durationSec: number | null;
+  frameRate: number | null;
+  videoCodec: string | null;
+  audioCodec: string | null;
+};
+
+export type TaskOutcome =
+  | { status: "completed"; output: TaskOutput; message: string }
+  | { status: "failed"; code: string; message: string }
+  | { status: "cancelled"; message: string };
+
+async function recordOutput(tx: Prisma.TransactionClient, taskId: string, visitorId: string, output: TaskOutput) {
+  const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3_600_000);
+  await tx.file.create({ data: { ...output, size: BigInt(output.size), origin: "output", visitorId, taskId, expiresAt } });
+}
+
+/**
+ * The task's final state change, its output's appearance and a dispatch wake-up, in one
+ * transaction. Applies only while the task is still running under `jobId`; returns whether it did
+ * (when not, the caller removes the output it had stored).
+ */
+export async function finishTask(options: { boss: PgBoss; taskId: string; jobId: string; outcome: TaskOutcome }): Promise<boolean> {
+  const { taskId, jobId, outcome } = options;
+  const errorCode = outcome.status === "failed" ? outcome.code : null;
+  const errorMessage = outcome.status === "failed" ? outcome.message : null;
+  const message = outcome.status === "failed" ? "Failed" : outcome.message;
+  return getDb().$transaction(async (tx) => {
+    const finished = await tx.$queryRaw<{ visitor_id: string }[]>`
+      UPDATE tasks SET status = ${outcome.status}::task_status, message = ${message},
+             progress = CASE WHEN ${outcome.status} = 'completed' THEN 100 ELSE progress END,
+             error_code = ${errorCode}, error_message = ${errorMessage},
+             finished_at = clock_timestamp() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
+      WHERE id = ${taskId} AND job_id = ${jobId} AND status = 'running'
+      RETURNING visitor_id`;
+    const [row] = finished;
+    if (row) {
+      if (outcome.status === "completed") await recordOutput(tx, taskId, row.visitor_id, outcome.output);
+      const level = outcome.status === "failed" ? "error" : "info";
+      const line = outcome.status === "failed" ? `Failed (${outcome.code}): ${outcome.message}` : outcome.message;
+      await appendTaskLog({ taskId, level, message: line, tx });
+    }
+    await requestDispatch(options.boss, { db: fromPrisma(tx), reason: "finished" });
+    return row !== undefined;
+  });
+}

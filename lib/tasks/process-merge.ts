@@ -1,0 +1,28 @@
+import { join } from "node:path";
+import { AppError } from "../errors";
+import { inspectMedia } from "../media/inspect-media";
+import { mergeVideos } from "../media/merge-videos";
+import { planMerge } from "../media/plan-merge";
+import { describeVideoOutput } from "./describe-video-output";
+import { inputPath } from "./input-path";
+import type { ProcessContext, ProducedFile } from "./task-processing";
+
+/** Merge: the inputs in order, stream-copied when compatible, else normalised and encoded once. */
+export async function processMerge({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
+  const inputs = [];
+  for (const { file } of task.inputs) {
+    const path = inputPath(file);
+    const info = await inspectMedia(path);
+    if (!info.video) throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
+    inputs.push({ path, info });
+  }
+  const plan = planMerge(inputs.map((input) => input.info));
+  const how = plan.mode === "copy" ? "joining without re-encoding" : `re-encoding to ${plan.width}×${plan.height} at ${plan.fps} fps`;
+  await log("info", `Merging ${inputs.length} videos, ${how}`);
+  const silent = inputs.filter((input) => !input.info.audio).length;
+  if (plan.mode === "encode" && silent > 0) await log("warn", `${silent} input(s) have no sound; silence is added`);
+  progress.update(0, `Merging ${inputs.length} videos`);
+  const outputPath = join(workDir, "output.mp4");
+  await mergeVideos({ inputs, outputPath, workDir, signal, onProgress: (percent) => progress.update(percent) });
+  return describeVideoOutput(outputPath, "merged.mp4");
+}

@@ -1,0 +1,32 @@
+import { join } from "node:path";
+import { z } from "zod";
+import { AppError } from "../errors";
+import { makeThumbnail } from "../media/make-thumbnail";
+import { baseName } from "./base-name";
+import { firstInput } from "./first-input";
+import { inputPath } from "./input-path";
+import type { ProcessContext, ProducedFile } from "./task-processing";
+
+const paramsSchema = z.object({
+  width: z.number().int().min(16).max(1920).default(256),
+  atSecond: z.number().min(0).default(1),
+});
+
+/** Thumbnail: a WebP at the requested width, from an image or from one frame of a video. */
+export async function processThumbnail({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
+  const parsed = paramsSchema.safeParse(task.params ?? {});
+  if (!parsed.success) throw new AppError("invalid_params", "params");
+  const { width, atSecond } = parsed.data;
+  const file = firstInput(task);
+  const where = file.kind === "video" ? ` at ${atSecond}s` : "";
+  await log("info", `Making a ${width} px WebP thumbnail${where}`);
+  progress.update(0, "Making thumbnail");
+  const outputPath = join(workDir, "output.webp");
+  const made = await makeThumbnail({
+    inputPath: inputPath(file), outputPath, kind: file.kind, width, atSecond, durationSec: file.durationSec, workDir, signal,
+  });
+  return {
+    path: outputPath, extension: "webp", name: `${baseName(file.name)}-thumbnail.webp`, mime: "image/webp", kind: "image",
+    width: made.width, height: made.height, durationSec: null, frameRate: null, videoCodec: null, audioCodec: null,
+  };
+}

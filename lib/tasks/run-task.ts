@@ -1,0 +1,61 @@
+import { createReadStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import type { PgBoss } from "pg-boss";
+import { getDb } from "../db";
+import { makeWorkDir } from "../retention/make-work-dir";
+import { getStorage } from "../storage/get-storage";
+import { appendTaskLog } from "./append-task-log";
+import { finishTask, type TaskOutcome } from "./finish-task";
+import { outcomeOfError } from "./outcome-of-error";
+import { processTask } from "./process-task";
+import { taskTimeoutMs } from "./task-timeout-ms";
+import { trackProgress } from "./track-progress";
+
+export type RunTaskOptions = { boss: PgBoss; taskId: string; jobId: string; retryCount: number; signal: AbortSignal };
+
+export type RunTaskResult = "skipped" | "completed" | "failed" | "cancelled";
+
+/**
+ * Runs one admitted task to its final state. Safe to run twice: a task that is no longer running
+ * under this job is skipped, and the output becomes visible only with the final state change.
+ * Throws only when the job should be handed back (the worker is shutting down mid-task).
+ */
+export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTaskOptions): Promise<RunTaskResult> {
+  const db = getDb();
+  const task = await db.task.findUnique({
+    where: { id: taskId },
+    include: { inputs: { include: { file: true }, orderBy: { position: "asc" } } },
+  });
+  if (!task || task.status !== "running" || task.jobId !== jobId) return "skipped";
+  const log = (level: "info" | "warn" | "error", message: string) => appendTaskLog({ taskId, level, message });
+  if (retryCount > 0) await log("warn", `Running again after an interrupted attempt (retry ${retryCount})`);
+  const timeoutMs = taskTimeoutMs(task.type);
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const aborted = AbortSignal.any([signal, timeout]);
+  const workDir = await makeWorkDir(`${taskId}-${task.attempts}-${retryCount}`);
+  const progress = trackProgress({ taskId, jobId, message: "Starting" });
+  const storageKey = { current: "" };
+  try {
+    let outcome: TaskOutcome;
+    try {
+      const { path, extension, ...file } = await processTask({ task, workDir, signal: aborted, progress, log });
+      storageKey.current = `outputs/${taskId}/${task.attempts}-${retryCount}.${extension}`;
+      const { size } = await getStorage().put(storageKey.current, createReadStream(path));
+      outcome = { status: "completed", output: { ...file, storageKey: storageKey.current, size }, message: "Completed" };
+    } catch (error) {
+      outcome = await outcomeOfError({
+        error, taskId, jobId, aborted: signal.aborted, timedOut: timeout.aborted && !signal.aborted, timeoutMs,
+      });
+    }
+    await progress.stop();
+    const applied = await finishTask({ boss, taskId, jobId, outcome });
+    if (!applied && storageKey.current) await getStorage().delete(storageKey.current);
+    return applied ? outcome.status : "skipped";
+  } catch (error) {
+    if (storageKey.current) await getStorage().delete(storageKey.current);
+    throw error;
+  } finally {
+    await progress.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

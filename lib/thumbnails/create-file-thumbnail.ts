@@ -1,0 +1,39 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { createReadStream } from "node:fs";
+import { getDb } from "../db";
+import { AppError } from "../errors";
+import { makeThumbnail } from "../media/make-thumbnail";
+import { makeWorkDir } from "../retention/make-work-dir";
+import { getStorage } from "../storage/get-storage";
+
+const THUMBNAIL_WIDTH = 256;
+
+/**
+ * The 256 px WebP preview of an uploaded file (fills `thumbnailKey`). Idempotent; a file that cannot
+ * be decoded simply gets no thumbnail. Returns whether one was made.
+ */
+export async function createFileThumbnail(options: { fileId: string; attempt: number; signal: AbortSignal }): Promise<boolean> {
+  const db = getDb();
+  const file = await db.file.findUnique({ where: { id: options.fileId } });
+  if (!file || file.thumbnailKey || file.expiredAt) return false;
+  const storage = getStorage();
+  const workDir = await makeWorkDir(`thumb-${file.id}-${options.attempt}`);
+  const key = `thumbnails/${file.id}.webp`;
+  try {
+    const outputPath = join(workDir, "thumbnail.webp");
+    await makeThumbnail({
+      inputPath: storage.localPath(file.storageKey), outputPath, kind: file.kind, width: THUMBNAIL_WIDTH,
+      atSecond: 1, durationSec: file.durationSec, workDir, signal: options.signal,
+    });
+    await storage.put(key, createReadStream(outputPath));
+    const { count } = await db.file.updateMany({ where: { id: file.id, expiredAt: null }, data: { thumbnailKey: key } });
+    if (count === 0) await storage.delete(key);
+    return count > 0;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "invalid_input") return false;
+    throw error;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,48 @@
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import { inject } from "vitest";
+import { getDb } from "@/lib/db";
+import { jobs } from "@/lib/queue/jobs";
+import { makeVideo } from "../../support/media-fixtures";
+import { childCommands } from "../../support/process-children";
+import { waitForTaskEnd } from "../../support/run-task-to-end";
+import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
+import { waitFor } from "../../support/wait-for";
+import { withWorker } from "../../support/with-worker";
+
+const context = withWorker();
+
+describe("cancelling a running task", () => {
+  test("stops ffmpeg within 5 s, leaves the task cancelled and no partial output", async () => {
+    const visitorId = await createVisitor();
+    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 40, width: 640, height: 480, audio: false }));
+    const region = { x: 10, y: 10, width: 100, height: 60 };
+    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+
+    const running = await waitFor(async () => {
+      const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
+      return task.status === "running" && task.progress > 0 && task;
+    }, { what: "progress to be reported" });
+    expect(running.message).toBe("Removing watermark");
+    expect(await childCommands(context.worker.pid)).toContain("ffmpeg");
+
+    // What the tasks API does on cancel.
+    await getDb().task.update({ where: { id: taskId }, data: { status: "cancelled", finishedAt: new Date() } });
+    await context.boss.cancel(jobs.taskRun.name, running.jobId!);
+
+    await waitFor(async () => !(await childCommands(context.worker.pid)).includes("ffmpeg"), {
+      what: "ffmpeg to stop", timeoutMs: 5_000,
+    });
+    const task = await waitForTaskEnd(taskId);
+    expect(task.status).toBe("cancelled");
+    expect(task.outputs).toHaveLength(0);
+    const outputs = await readdir(join(inject("dataDir"), "files", "outputs", taskId)).catch(() => []);
+    expect(outputs).toEqual([]);
+    const workDirs = await waitFor(async () => {
+      const dirs = await readdir(join(inject("dataDir"), "tmp", `worker-${context.worker.pid}`));
+      return dirs.every((dir) => !dir.startsWith(taskId)) && dirs;
+    }, { what: "the work folder to be removed" });
+    expect(workDirs.filter((dir) => dir.startsWith(taskId))).toEqual([]);
+  });
+});

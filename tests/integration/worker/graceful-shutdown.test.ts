@@ -1,0 +1,31 @@
+import { describe, expect, test } from "vitest";
+import { getDb } from "@/lib/db";
+import { makeVideo } from "../../support/media-fixtures";
+import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
+import { waitFor } from "../../support/wait-for";
+import { withTestBoss } from "../../support/with-worker";
+import { startWorker } from "../../support/worker-process";
+
+const context = withTestBoss();
+
+
+describe("SIGTERM", () => {
+  test("lets the running task finish before the worker exits", { timeout: 150_000 }, async () => {
+    const worker = await startWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: "90" });
+    const visitorId = await createVisitor();
+    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 12, width: 640, height: 480, audio: false }));
+    const region = { x: 10, y: 10, width: 60, height: 40 };
+    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    await waitFor(async () => {
+      const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
+      return task.status === "running" && task.progress > 0;
+    }, { what: "the task to be processing", timeoutMs: 30_000 });
+
+    await worker.stop();
+
+    const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId }, include: { outputs: true } });
+    expect(task.status, task.errorMessage ?? "").toBe("completed");
+    expect(task.outputs).toHaveLength(1);
+    expect(worker.output()).toContain("worker stopped");
+  });
+});

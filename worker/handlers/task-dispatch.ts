@@ -1,0 +1,13 @@
+import { jobs } from "../../lib/queue/jobs";
+import { dispatchTasks } from "../../lib/tasks/dispatch-tasks";
+import type { Handler } from "./handler";
+
+/** Admits pending tasks that fit the caps (see lib/tasks/dispatch-tasks.ts). */
+export const taskDispatchHandler: Handler = {
+  name: jobs.taskDispatch.name,
+  options: { localConcurrency: 1, pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 1 },
+  async handle(job, boss) {
+    jobs.taskDispatch.payload.parse(job.data);
+    return { started: await dispatchTasks({ boss }) };
+  },
+};
