@@ -21,7 +21,7 @@ import { useFileFacts } from "./use-file-facts";
 type Log = { at: string; level: "info" | "warn" | "error"; message: string };
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => (
-  <section className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+  <section className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
     <h2 className="text-lg font-semibold">{title}</h2>
     {children}
   </section>

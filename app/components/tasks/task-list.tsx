@@ -60,9 +60,9 @@ export function TaskList() {
             setPage(1);
           }}
         />
-        <button type="button" onClick={clearFinished} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+        {(filtered || (data?.total ?? 0) > 0) && <button type="button" onClick={clearFinished} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
           {t("clearFinished")}
-        </button>
+        </button>}
       </div>
       {failed && <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{tCommon("loadError")}</p>}
       {!data ? (
