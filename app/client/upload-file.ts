@@ -1,4 +1,5 @@
 import { localized, toApiError } from "./api-fetch";
+import { ensureVisitor } from "./ensure-visitor";
 import { uploadResponseSchema, type FileView } from "./types";
 
 export type UploadHandle = { promise: Promise<FileView>; abort: () => void };
@@ -9,6 +10,7 @@ export class UploadNetworkError extends Error {}
 /** Uploads one file with XMLHttpRequest so the page can show upload progress (0..1) and cancel it. */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): UploadHandle {
   const request = new XMLHttpRequest();
+  let aborted = false;
   const promise = new Promise<FileView>((resolve, reject) => {
     request.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -27,10 +29,19 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     });
     request.addEventListener("abort", () => reject(new UploadAbortedError()));
     request.addEventListener("error", () => reject(new UploadNetworkError()));
-    const form = new FormData();
-    form.append("file", file, file.name);
-    request.open("POST", localized("/api/uploads"));
-    request.send(form);
+    void ensureVisitor().then(() => {
+      if (aborted) return reject(new UploadAbortedError());
+      const form = new FormData();
+      form.append("file", file, file.name);
+      request.open("POST", localized("/api/uploads"));
+      request.send(form);
+    });
   });
-  return { promise, abort: () => request.abort() };
+  return {
+    promise,
+    abort: () => {
+      aborted = true;
+      request.abort();
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
-import { makeVideo } from "../support/media-fixtures";
+import { makeImage, makeVideo } from "../support/media-fixtures";
 import { probeFile, videoStream } from "../support/probe-file";
 import { drawRegion, expectSameDocument, markDocument, sidewaysOverflow, uploadThroughPage, waitForToast } from "../support/task-pages";
 import { startWorker, type WorkerProcess } from "../support/worker-process";
@@ -140,6 +140,55 @@ describe("the visitor's journey through the pages", () => {
     await deleteOnlyTask(page, "en");
     // The only console errors are the browser's own notes about the refused upload.
     expect(errors.filter((error) => !error.includes("status of 415"))).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it("en: merge clips reordered by buttons, drag and keyboard; a thumbnail from an image; filter by type", async () => {
+    const [first, second, picture] = await Promise.all([
+      makeVideo({ seconds: 1, width: 320, height: 240 }),
+      makeVideo({ seconds: 1, width: 160, height: 120 }),
+      makeImage({ width: 400, height: 300 }),
+    ]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchConsoleErrors(page);
+    worker ??= await startWorker();
+
+    await page.goto(`${baseUrl}/en/tasks/new`);
+    await page.getByRole("radio", { name: en.taskType.merge }).check();
+    await page.locator('input[type="file"]').setInputFiles([first, second]);
+    await page.locator('li[data-upload="done"]').nth(1).waitFor();
+    const names = () => page.locator("li[data-upload] p[title]").allTextContents();
+    const [a, b] = await names();
+    const moveDown = (name: string) => page.getByRole("button", { name: `${en.common.moveDown}: ${name}` });
+    await moveDown(a!).click();
+    expect(await names()).toEqual([b, a]);
+    await page.locator("li[data-upload]").nth(0).dragTo(page.locator("li[data-upload]").nth(1));
+    expect(await names()).toEqual([a, b]);
+    await moveDown(a!).focus();
+    await page.keyboard.press("Enter");
+    expect(await names()).toEqual([b, a]);
+    await saveScreenshot(page, "new-task-merge-en");
+    await page.getByRole("button", { name: en.newTask.submit }).click();
+    await page.waitForURL(`${baseUrl}/en/tasks`);
+
+    await page.goto(`${baseUrl}/en/tasks/new`);
+    await page.getByRole("radio", { name: en.taskType.thumbnail }).check();
+    await uploadThroughPage(page, picture);
+    await page.getByLabel(en.newTask.thumbnailWidth).fill("128");
+    await page.getByRole("button", { name: en.newTask.submit }).click();
+    await page.waitForURL(`${baseUrl}/en/tasks`);
+
+    await page.locator('li[data-status="completed"]').nth(1).waitFor({ timeout: 90_000 });
+    await page.getByLabel(en.tasks.filterType).selectOption("merge");
+    await page.locator("li[data-task-id]").filter({ hasText: en.taskType.thumbnail }).waitFor({ state: "detached" });
+    expect(await page.locator("li[data-task-id]").count()).toBe(1);
+    await page.getByRole("link", { name: en.tasks.detailsOf.replace("{type}", en.taskType.merge) }).click();
+    await page.getByRole("heading", { name: en.taskDetail.inputs }).waitFor();
+    const inputs = page.locator("section").filter({ has: page.getByRole("heading", { name: en.taskDetail.inputs }) }).locator("li p.truncate");
+    expect(await inputs.allTextContents()).toEqual([b, a]);
+    await saveScreenshot(page, "task-detail-merge-en");
+    expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
 });

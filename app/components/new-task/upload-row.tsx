@@ -34,7 +34,11 @@ export function UploadRow({ item, problem, onCancel, onRemove, dragProps, childr
 
   return (
     <li data-upload={item.state} {...dragProps} className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:flex-nowrap">
-      <FilePreview file={{ id: stored?.id ?? "", kind: stored?.kind ?? "video", name: item.name, thumbnailUrl: stored?.thumbnailUrl ?? null }} localUrl={item.localUrl} />
+      {item.state === "error" || item.state === "cancelled" ? (
+        <div aria-hidden className="flex h-16 w-24 shrink-0 items-center justify-center rounded-md bg-red-50 text-2xl text-red-400">!</div>
+      ) : (
+        <FilePreview file={{ id: stored?.id ?? "", kind: stored?.kind ?? "video", name: item.name, thumbnailUrl: stored?.thumbnailUrl ?? null }} localUrl={item.localUrl} />
+      )}
       <div className="min-w-0 flex-1 basis-40">
         <p className="truncate font-medium" title={item.name}>{item.name}</p>
         <p className="text-sm text-slate-500">{facts.join(" · ")}</p>
