@@ -1,8 +1,10 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { getStorage } from "@/lib/storage/get-storage";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
@@ -189,6 +191,34 @@ describe("the visitor's journey through the pages", () => {
     expect(await inputs.allTextContents()).toEqual([b, a]);
     await saveScreenshot(page, "task-detail-merge-en");
     expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+
+  it("en: a task that fails while the page is open brings a toast whose Retry runs it again", async () => {
+    const picture = await makeImage({ width: 200, height: 150 });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    worker ??= await startWorker();
+
+    await page.goto(`${baseUrl}/en/tasks/new`);
+    await page.getByRole("radio", { name: en.taskType.thumbnail }).check();
+    await uploadThroughPage(page, picture);
+    // The stored bytes vanish before the job runs, so the task cannot succeed.
+    const stored = await getDb().file.findFirstOrThrow({ where: { name: basename(picture) }, orderBy: { createdAt: "desc" } });
+    await getStorage().delete(stored.storageKey);
+    await page.getByRole("button", { name: en.newTask.submit }).click();
+    await page.waitForURL(`${baseUrl}/en/tasks`);
+
+    const failedToast = page.locator("[data-sonner-toast]").filter({ hasText: en.tasks.failedToast.replace("{type}", en.taskType.thumbnail) });
+    await failedToast.first().waitFor({ timeout: 90_000 });
+    await page.locator('li[data-status="failed"]').waitFor();
+    // Visitors read what went wrong in their language, never the server's file paths.
+    expect(await page.locator('li[data-status="failed"]').textContent()).not.toContain(inject("dataDir"));
+    await saveScreenshot(page, "tasks-failed-en");
+    await failedToast.first().getByRole("button", { name: en.common.retry }).click();
+    await expect.poll(() => failedToast.count(), { timeout: 90_000 }).toBe(2);
+    const task = await getDb().task.findFirstOrThrow({ where: { inputs: { some: { fileId: stored.id } } } });
+    expect([task.status, task.attempts]).toEqual(["failed", 2]);
     await context.close();
   }, 180_000);
 });

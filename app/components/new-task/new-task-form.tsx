@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
+import { rememberSubmittedTask } from "../../client/submitted-tasks";
 import { taskResponseSchema, type Region, type TaskType } from "../../client/types";
 import { checkTaskForm, type FormProblem } from "./check-task-form";
 import { DropZone } from "./drop-zone";
@@ -48,7 +49,8 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
     if (checked.problem) return;
     setSubmitting(true);
     try {
-      await apiFetch("/api/tasks", taskResponseSchema, { method: "POST", json: checked.body });
+      const { task } = await apiFetch("/api/tasks", taskResponseSchema, { method: "POST", json: checked.body });
+      rememberSubmittedTask(task.id);
       toast.success(t("created"), { description: t("createdBody") });
       router.push("/tasks");
     } catch (error) {

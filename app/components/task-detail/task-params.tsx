@@ -32,5 +32,16 @@ export function TaskParams({ task }: { task: TaskView }) {
       </ul>
     );
   }
-  return <p className="text-sm text-slate-700">{t("order")}</p>;
+  return (
+    <div className="flex flex-col gap-2 text-sm text-slate-700">
+      <p>{t("order")}</p>
+      <ol className="list-decimal pl-6">
+        {task.inputs.map((file) => (
+          <li key={file.id} className="break-all">
+            {file.name}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
 }

@@ -5,36 +5,54 @@ import { taskStatuses, taskTypes, type TaskStatus, type TaskType } from "../../c
 
 export type Filters = { status: TaskStatus | ""; type: TaskType | "" };
 
+type SelectProps<Value extends string> = {
+  label: string;
+  name: string;
+  value: Value | "";
+  options: readonly { value: Value; label: string }[];
+  allLabel: string;
+  onChange: (value: Value | "") => void;
+};
+
+function FilterSelect<Value extends string>({ label, name, value, options, allLabel, onChange }: SelectProps<Value>) {
+  return (
+    <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+      {label}
+      <select name={name} value={value} onChange={(event) => onChange(event.target.value as Value | "")} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Narrow My tasks by status and by type. */
 export function TaskFilters({ value, onChange }: { value: Filters; onChange: (filters: Filters) => void }) {
   const t = useTranslations("tasks");
   const tStatus = useTranslations("taskStatus");
   const tType = useTranslations("taskType");
-  const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
     <div className="flex flex-wrap gap-3">
-      <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-        {t("filterStatus")}
-        <select name="status" value={value.status} onChange={(event) => onChange({ ...value, status: event.target.value as Filters["status"] })} className={select}>
-          <option value="">{t("all")}</option>
-          {taskStatuses.map((status) => (
-            <option key={status} value={status}>
-              {tStatus(status)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-        {t("filterType")}
-        <select name="type" value={value.type} onChange={(event) => onChange({ ...value, type: event.target.value as Filters["type"] })} className={select}>
-          <option value="">{t("all")}</option>
-          {taskTypes.map((type) => (
-            <option key={type} value={type}>
-              {tType(type)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t("filterStatus")}
+        name="status"
+        value={value.status}
+        allLabel={t("all")}
+        options={taskStatuses.map((status) => ({ value: status, label: tStatus(status) }))}
+        onChange={(status) => onChange({ ...value, status })}
+      />
+      <FilterSelect
+        label={t("filterType")}
+        name="type"
+        value={value.type}
+        allLabel={t("all")}
+        options={taskTypes.map((type) => ({ value: type, label: tType(type) }))}
+        onChange={(type) => onChange({ ...value, type })}
+      />
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function TaskList() {
   const tCommon = useTranslations("common");
   const [filters, setFilters] = useState<Filters>({ status: "", type: "" });
   const [page, setPage] = useState(1);
-  const { data, failed, reload } = useTaskPage(filters, page);
+  const { data, failed, reload, retry } = useTaskPage(filters, page);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
@@ -31,7 +31,7 @@ export function TaskList() {
   };
   const actionsFor = (task: TaskView) => ({
     onCancel: () => run(() => taskCommands.cancel(task.id), t("cancelled")),
-    onRetry: () => run(() => taskCommands.retry(task.id), t("retried")),
+    onRetry: () => run(() => retry(task.id), t("retried")),
     onDelete: () => {
       if (window.confirm(t("confirmDelete"))) void run(() => taskCommands.remove(task.id), t("deleted"));
     },

@@ -4,9 +4,11 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "../../client/api-fetch";
+import { takeSubmittedTask } from "../../client/submitted-tasks";
 import { isActive, taskPageSchema, type TaskStatus, type TaskView } from "../../client/types";
 import { usePolling } from "../../client/use-polling";
 import type { Filters } from "./task-filters";
+import { useTaskError } from "../use-task-error";
 import { taskCommands } from "./task-commands";
 
 export const PAGE_SIZE = 10;
@@ -21,9 +23,15 @@ export function useTaskPage(filters: Filters, page: number) {
   const t = useTranslations("tasks");
   const tType = useTranslations("taskType");
   const tCommon = useTranslations("common");
+  const errorText = useTaskError();
   const [data, setData] = useState<TaskPage | null>(null);
   const [failed, setFailed] = useState(false);
   const seen = useRef(new Map<string, TaskStatus>());
+  /** Retried tasks are watched from "pending" again, so a quick second outcome still gets its toast. */
+  const retry = useCallback(async (taskId: string) => {
+    seen.current.set(taskId, "pending");
+    await taskCommands.retry(taskId);
+  }, []);
 
   const load = useCallback(async () => {
     const query = new URLSearchParams({ status: filters.status, type: filters.type, page: String(page), pageSize: String(PAGE_SIZE) });
@@ -38,22 +46,22 @@ export function useTaskPage(filters: Filters, page: number) {
 
   useEffect(() => {
     for (const task of data?.tasks ?? []) {
-      const before = seen.current.get(task.id);
+      const before = seen.current.get(task.id) ?? (takeSubmittedTask(task.id) ? "pending" : undefined);
       seen.current.set(task.id, task.status);
       if (!before || !isActive(before) || isActive(task.status)) continue;
       const type = tType(task.type);
       if (task.status === "completed") toast.success(t("finishedToast", { type }));
       if (task.status === "failed") {
         toast.error(t("failedToast", { type }), {
-          description: task.error?.message,
-          action: { label: tCommon("retry"), onClick: () => void taskCommands.retry(task.id).then(load) },
+          description: errorText(task) ?? undefined,
+          action: { label: tCommon("retry"), onClick: () => void retry(task.id).then(load, load) },
         });
       }
     }
-  }, [data, load, t, tType, tCommon]);
+  }, [data, load, retry, t, tType, tCommon, errorText]);
 
   const active = failed || (data?.tasks.some((task) => isActive(task.status)) ?? false);
   usePolling(load, active);
 
-  return { data, failed, reload: load };
+  return { data, failed, reload: load, retry };
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TaskDetail } from "../../../components/task-detail/task-detail";
+import { taskTimeoutMinutes } from "@/lib/format/task-timeout-minutes";
 import { taskSchema } from "../../../client/types";
+import { TaskErrorProvider } from "../../../components/use-task-error";
 import { readVisitorTask } from "./read-visitor-task";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
@@ -20,5 +22,9 @@ export default async function TaskPage({ params }: Props) {
   const { id } = await params;
   const task = await readVisitorTask(id);
   if (!task) notFound();
-  return <TaskDetail initialTask={taskSchema.parse(task)} />;
+  return (
+    <TaskErrorProvider timeoutMinutes={taskTimeoutMinutes()}>
+      <TaskDetail initialTask={taskSchema.parse(task)} />
+    </TaskErrorProvider>
+  );
 }
