@@ -40,7 +40,7 @@ export function TaskList() {
     if (!window.confirm(t("confirmClear"))) return;
     try {
       const { deleted } = await taskCommands.clearFinished();
-      toast.success(t("cleared", { count: deleted }));
+      toast.success(deleted ? t("cleared", { count: deleted }) : t("clearedNone"));
     } catch (error) {
       toast.error(error instanceof ApiError ? error.message : tCommon("loadError"));
     }

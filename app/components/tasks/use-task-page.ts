@@ -54,6 +54,7 @@ export function useTaskPage(filters: Filters, page: number) {
       if (task.status === "failed") {
         toast.error(t("failedToast", { type }), {
           description: errorText(task) ?? undefined,
+          duration: 15_000,
           action: { label: tCommon("retry"), onClick: () => void retry(task.id).then(load, load) },
         });
       }
