@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { LanguageSwitcher } from "./language-switcher";
+import { NavLink } from "./nav-link";
 
 export async function SiteHeader() {
   const t = await getTranslations("nav");
@@ -11,12 +12,8 @@ export async function SiteHeader() {
         <Link href="/" className="mr-auto text-lg font-semibold tracking-tight text-brand-900">
           {tMeta("siteName")}
         </Link>
-        <Link href="/tasks/new" className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
-          {t("newTask")}
-        </Link>
-        <Link href="/tasks" className="rounded-md px-2 py-1 text-sm font-medium text-slate-700 hover:bg-slate-100">
-          {t("myTasks")}
-        </Link>
+        <NavLink href="/tasks/new">{t("newTask")}</NavLink>
+        <NavLink href="/tasks">{t("myTasks")}</NavLink>
         <LanguageSwitcher label={t("language")} />
       </nav>
     </header>

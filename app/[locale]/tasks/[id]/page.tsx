@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { TaskDetail } from "../../../components/task-detail/task-detail";
+import { taskTimeoutMinutes } from "@/lib/format/task-timeout-minutes";
+import { taskSchema } from "../../../client/types";
+import { TaskErrorProvider } from "../../../components/use-task-error";
+import { readVisitorTask } from "./read-visitor-task";
+
+type Props = { params: Promise<{ locale: string; id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, id } = await params;
+  const task = await readVisitorTask(id);
+  if (!task) return { title: (await getTranslations({ locale, namespace: "notFound" }))("title") };
+  const tType = await getTranslations({ locale, namespace: "taskType" });
+  const t = await getTranslations({ locale, namespace: "taskDetail" });
+  return { title: t("title", { type: tType(task.type) }) };
+}
+
+export default async function TaskPage({ params }: Props) {
+  const { id } = await params;
+  const task = await readVisitorTask(id);
+  if (!task) notFound();
+  return (
+    <TaskErrorProvider timeoutMinutes={taskTimeoutMinutes()}>
+      <TaskDetail initialTask={taskSchema.parse(task)} />
+    </TaskErrorProvider>
+  );
+}

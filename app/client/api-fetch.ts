@@ -1,0 +1,43 @@
+import type { z } from "zod";
+import { apiErrorSchema } from "./types";
+
+/** An error answer from /api, carrying the server's localized message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns a non-2xx API answer (or a network failure's text) into an ApiError. */
+export function toApiError(status: number, body: unknown, fallback: string): ApiError {
+  const parsed = apiErrorSchema.safeParse(body);
+  if (!parsed.success) return new ApiError(status, "internal", fallback);
+  const { code, message, field } = parsed.data.error;
+  return new ApiError(status, code, message, field);
+}
+
+/** Adds the page's language so the API answers errors in it. */
+export function localized(path: string): string {
+  const locale = typeof document === "undefined" ? "" : document.documentElement.lang.slice(0, 2);
+  if (!locale) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}locale=${locale}`;
+}
+
+/** Calls the API with JSON in and out, checking the answer against `schema`. */
+export async function apiFetch<T>(path: string, schema: z.ZodType<T>, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  const response = await fetch(localized(path), {
+    ...rest,
+    headers: json === undefined ? rest.headers : { "Content-Type": "application/json", ...rest.headers },
+    body: json === undefined ? rest.body : JSON.stringify(json),
+    cache: "no-store",
+  });
+  const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, body, response.statusText);
+  return schema.parse(body);
+}

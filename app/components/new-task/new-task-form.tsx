@@ -1,0 +1,113 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { toast } from "sonner";
+import { useRouter } from "@/i18n/navigation";
+import { ApiError, apiFetch } from "../../client/api-fetch";
+import { rememberSubmittedTask } from "../../client/submitted-tasks";
+import { taskResponseSchema, type Region, type TaskType } from "../../client/types";
+import { checkTaskForm, type FormProblem } from "./check-task-form";
+import { DropZone } from "./drop-zone";
+import { MoveButtons, useDragReorder } from "./merge-order";
+import { RegionPicker } from "./region-picker";
+import { ThumbnailSettings } from "./thumbnail-settings";
+import { TypePicker } from "./type-picker";
+import { UploadRow } from "./upload-row";
+import { useUploads } from "./use-uploads";
+
+/** The New task page: job type, uploads, the job's settings, and submit. */
+export function NewTaskForm({ limitsText }: { limitsText: string }) {
+  const t = useTranslations("newTask");
+  const router = useRouter();
+  const uploads = useUploads();
+  const dragProps = useDragReorder(uploads.move);
+  const [type, setType] = useState<TaskType>("watermark");
+  const [region, setRegion] = useState<{ fileId: string; region: Region } | null>(null);
+  const [thumbnail, setThumbnail] = useState({ width: 256, atSecond: 1 });
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const multiple = type === "merge";
+  const first = uploads.items[0];
+  const firstFile = first?.state === "done" ? first.file : undefined;
+  const activeRegion = region && region.fileId === firstFile?.id ? region.region : null;
+
+  const chooseType = (next: TaskType) => {
+    setType(next);
+    setProblem(null);
+    setServerError(null);
+    if (next !== "merge") uploads.items.slice(1).forEach((item) => uploads.remove(item.key));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setServerError(null);
+    const checked = checkTaskForm({ type, items: uploads.items, region: activeRegion, ...thumbnail });
+    setProblem(checked.problem);
+    if (checked.problem) return;
+    setSubmitting(true);
+    try {
+      const { task } = await apiFetch("/api/tasks", taskResponseSchema, { method: "POST", json: checked.body });
+      rememberSubmittedTask(task.id);
+      toast.success(t("created"), { description: t("createdBody") });
+      router.push("/tasks");
+    } catch (error) {
+      setServerError(error instanceof ApiError ? error.message : t("networkError"));
+      setSubmitting(false);
+    }
+  };
+
+  const fileProblem = (kind: string | undefined) => (type !== "thumbnail" && kind === "image" ? t("notAVideo") : undefined);
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-8">
+      <TypePicker value={type} onChange={chooseType} />
+
+      <section aria-labelledby="files-title" className="flex flex-col gap-3">
+        <h2 id="files-title" className="text-lg font-semibold">{t("filesTitle")}</h2>
+        {multiple && uploads.items.length > 1 && <p className="text-sm text-slate-600">{t("orderHint")}</p>}
+        {uploads.items.length > 0 && (
+          <ol className="flex flex-col gap-2">
+            {uploads.items.map((item, index) => (
+              <UploadRow
+                key={item.key}
+                item={item}
+                problem={fileProblem(item.file?.kind)}
+                onCancel={() => uploads.cancel(item.key)}
+                onRemove={() => uploads.remove(item.key)}
+                dragProps={multiple ? dragProps(index) : undefined}
+              >
+                {multiple && uploads.items.length > 1 && <MoveButtons index={index} count={uploads.items.length} name={item.name} onMove={uploads.move} />}
+              </UploadRow>
+            ))}
+          </ol>
+        )}
+        {(multiple || uploads.items.length === 0) && (
+          <DropZone multiple={multiple} acceptImages={type === "thumbnail"} limitsText={limitsText} onFiles={(files) => uploads.add(files, !multiple)} />
+        )}
+      </section>
+
+      {type === "watermark" && firstFile?.kind === "video" && first && (
+        <RegionPicker file={firstFile} localUrl={first.localUrl} region={activeRegion} onChange={(next) => setRegion({ fileId: firstFile.id, region: next })} />
+      )}
+      {type === "thumbnail" && (
+        <ThumbnailSettings
+          {...thumbnail}
+          maxSecond={firstFile?.kind === "image" ? null : (firstFile?.durationSec ?? 3600)}
+          onChange={(change) => setThumbnail((current) => ({ ...current, ...change }))}
+        />
+      )}
+
+      <div className="flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center">
+        <button type="submit" disabled={submitting} className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
+          {submitting ? t("submitting") : t("submit")}
+        </button>
+        <div aria-live="polite" className="text-sm font-medium text-red-700">
+          {problem === "mergeCount" ? t("mergeCount", { count: uploads.items.length }) : problem ? t(problem) : serverError}
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Link } from "@/i18n/navigation";
+import { ApiError } from "../../client/api-fetch";
+import type { TaskView } from "../../client/types";
+import { Pagination } from "./pagination";
+import { taskCommands } from "./task-commands";
+import { TaskFilters, type Filters } from "./task-filters";
+import { TaskRow } from "./task-row";
+import { PAGE_SIZE, useTaskPage } from "./use-task-page";
+
+/** My tasks: filters, the current page of tasks updating in place, and "clear finished". */
+export function TaskList() {
+  const t = useTranslations("tasks");
+  const tCommon = useTranslations("common");
+  const [filters, setFilters] = useState<Filters>({ status: "", type: "" });
+  const [page, setPage] = useState(1);
+  const { data, failed, reload, retry } = useTaskPage(filters, page);
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action();
+      toast.success(done);
+    } catch (error) {
+      toast.error(error instanceof ApiError ? error.message : tCommon("loadError"));
+    }
+    await reload();
+  };
+  const actionsFor = (task: TaskView) => ({
+    onCancel: () => run(() => taskCommands.cancel(task.id), t("cancelled")),
+    onRetry: () => run(() => retry(task.id), t("retried")),
+    onDelete: () => {
+      if (window.confirm(t("confirmDelete"))) void run(() => taskCommands.remove(task.id), t("deleted"));
+    },
+  });
+  const clearFinished = async () => {
+    if (!window.confirm(t("confirmClear"))) return;
+    try {
+      const { deleted } = await taskCommands.clearFinished();
+      toast.success(deleted ? t("cleared", { count: deleted }) : t("clearedNone"));
+    } catch (error) {
+      toast.error(error instanceof ApiError ? error.message : tCommon("loadError"));
+    }
+    await reload();
+  };
+
+  const filtered = filters.status !== "" || filters.type !== "";
+  const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <TaskFilters
+          value={filters}
+          onChange={(next) => {
+            setFilters(next);
+            setPage(1);
+          }}
+        />
+        {(filtered || (data?.total ?? 0) > 0) && <button type="button" onClick={clearFinished} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          {t("clearFinished")}
+        </button>}
+      </div>
+      {failed && <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{tCommon("loadError")}</p>}
+      {!data ? (
+        <p className="py-10 text-center text-slate-500">{tCommon("loading")}</p>
+      ) : data.tasks.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-xl border border-dashed border-slate-300 bg-white px-4 py-12 text-center">
+          <h2 className="text-lg font-semibold">{filtered ? t("emptyFiltered") : t("emptyTitle")}</h2>
+          {!filtered && <p className="max-w-md text-slate-600">{t("emptyBody")}</p>}
+          <Link href="/tasks/new" className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700">
+            {t("emptyAction")}
+          </Link>
+        </div>
+      ) : (
+        <ul aria-label={t("list")} className="flex flex-col gap-3">
+          {data.tasks.map((task) => (
+            <TaskRow key={task.id} task={task} {...actionsFor(task)} />
+          ))}
+        </ul>
+      )}
+      {pages > 1 && <Pagination page={page} pages={pages} onPage={setPage} />}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
+import { apiFetch } from "../../client/api-fetch";
+import { takeSubmittedTask } from "../../client/submitted-tasks";
+import { isActive, taskPageSchema, type TaskStatus, type TaskView } from "../../client/types";
+import { usePolling } from "../../client/use-polling";
+import type { Filters } from "./task-filters";
+import { useTaskError } from "../use-task-error";
+import { taskCommands } from "./task-commands";
+
+export const PAGE_SIZE = 10;
+
+type TaskPage = { tasks: TaskView[]; total: number };
+
+/**
+ * One page of the visitor's tasks, refreshed every 1.5 s only while one of them is pending or running,
+ * with a toast when a task the visitor is watching finishes or fails.
+ */
+export function useTaskPage(filters: Filters, page: number) {
+  const t = useTranslations("tasks");
+  const tType = useTranslations("taskType");
+  const tCommon = useTranslations("common");
+  const errorText = useTaskError();
+  const [data, setData] = useState<TaskPage | null>(null);
+  const [failed, setFailed] = useState(false);
+  const seen = useRef(new Map<string, TaskStatus>());
+  /** Retried tasks are watched from "pending" again, so a quick second outcome still gets its toast. */
+  const retry = useCallback(async (taskId: string) => {
+    seen.current.set(taskId, "pending");
+    await taskCommands.retry(taskId);
+  }, []);
+
+  const load = useCallback(async () => {
+    const query = new URLSearchParams({ status: filters.status, type: filters.type, page: String(page), pageSize: String(PAGE_SIZE) });
+    try {
+      const next = await apiFetch(`/api/tasks?${query}`, taskPageSchema);
+      setFailed(false);
+      setData(next);
+    } catch {
+      setFailed(true);
+    }
+  }, [filters.status, filters.type, page]);
+
+  useEffect(() => {
+    for (const task of data?.tasks ?? []) {
+      const before = seen.current.get(task.id) ?? (takeSubmittedTask(task.id) ? "pending" : undefined);
+      seen.current.set(task.id, task.status);
+      if (!before || !isActive(before) || isActive(task.status)) continue;
+      const type = tType(task.type);
+      if (task.status === "completed") toast.success(t("finishedToast", { type }));
+      if (task.status === "failed") {
+        toast.error(t("failedToast", { type }), {
+          description: errorText(task) ?? undefined,
+          duration: 15_000,
+          action: { label: tCommon("retry"), onClick: () => void retry(task.id).then(load, load) },
+        });
+      }
+    }
+  }, [data, load, retry, t, tType, tCommon, errorText]);
+
+  const active = failed || (data?.tasks.some((task) => isActive(task.status)) ?? false);
+  usePolling(load, active);
+
+  return { data, failed, reload: load, retry };
+}
