@@ -44,18 +44,22 @@ async function main(): Promise<void> {
   // development machine needs no configuration at all.
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: config.databaseUrl, SESSION_SECRET: config.sessionSecret, PORT: String(config.port) };
   const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  // The worker's own grace period for running jobs, plus time to hand the rest back and exit.
+  const stopGraceMs = (config.shutdownGraceSeconds + 5) * 1000;
   children.push(
     superviseProcess({
       name: "web",
       command: process.execPath,
       args: [next, dev ? "dev" : "start", "--port", String(config.port)],
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
+      stopGraceMs,
     }),
     superviseProcess({
       name: "worker",
       command: process.execPath,
       args: ["--import", "tsx", ...(dev ? ["--watch"] : []), "worker/main.ts"],
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
+      stopGraceMs,
     }),
   );
   log(`http://localhost:${config.port}`);

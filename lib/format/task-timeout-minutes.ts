@@ -1,7 +1,6 @@
-import { getConfig } from "../config";
+import { taskTimeoutMinutes as timeoutOf } from "../tasks/task-timeout-minutes";
 
-/** The time limit of each task type in minutes (its own setting, else the default). */
+/** The time limit of each task type in minutes, for messages that name it. */
 export function taskTimeoutMinutes(): { watermark: number; merge: number; thumbnail: number } {
-  const { taskTimeoutMinutes: fallback, taskTimeoutMinutesByType: byType } = getConfig().limits;
-  return { watermark: byType.watermark ?? fallback, merge: byType.merge ?? fallback, thumbnail: byType.thumbnail ?? fallback };
+  return { watermark: timeoutOf("watermark"), merge: timeoutOf("merge"), thumbnail: timeoutOf("thumbnail") };
 }

@@ -1,6 +1,7 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { TaskOutcome } from "./finish-task";
+import { redactPaths } from "./redact-paths";
 
 /** Codes that mean the task itself cannot succeed, so it fails at once without a retry. */
 const FINAL_CODES = new Set(["invalid_input", "invalid_params", "expired", "processing_failed"]);
@@ -30,8 +31,8 @@ export async function outcomeOfError(options: {
   // ffmpeg was killed from outside (a stopping machine): hand the job back to be retried.
   if (error instanceof AppError && error.code === "unavailable") throw error;
   if (error instanceof AppError && FINAL_CODES.has(error.code)) {
-    return { status: "failed", code: error.code, message: error.message };
+    return { status: "failed", code: error.code, message: redactPaths(error.message) };
   }
   console.error(`task ${taskId} failed:`, error);
-  return { status: "failed", code: "processing_failed", message: error instanceof Error ? error.message.slice(0, 500) : String(error) };
+  return { status: "failed", code: "processing_failed", message: redactPaths(error instanceof Error ? error.message : String(error)).slice(0, 500) };
 }

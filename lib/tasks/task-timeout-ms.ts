@@ -1,8 +1,7 @@
-import { getConfig } from "../config";
 import type { TaskType } from "../generated/prisma/enums";
+import { taskTimeoutMinutes } from "./task-timeout-minutes";
 
-/** How long a task of this type may run: its own limit when configured, else the general one. */
+/** How long a task of this type may run, in milliseconds. */
 export function taskTimeoutMs(type: TaskType): number {
-  const { taskTimeoutMinutes, taskTimeoutMinutesByType } = getConfig().limits;
-  return (taskTimeoutMinutesByType[type] ?? taskTimeoutMinutes) * 60_000;
+  return taskTimeoutMinutes(type) * 60_000;
 }

@@ -1,9 +1,10 @@
 import { assertSameOrigin } from "./assert-same-origin";
 import { errorResponse } from "./error-response";
 import { identifyVisitor, type RequestVisitor } from "./identify-visitor";
+import type { Locale } from "../../i18n/routing";
 import { requestLocale } from "./request-locale";
 
-export type ApiContext<Params> = { request: Request; visitorId: string; params: Params };
+export type ApiContext<Params> = { request: Request; visitorId: string; params: Params; locale: Locale };
 
 type RouteContext<Params> = { params: Promise<Params> };
 
@@ -18,7 +19,7 @@ export function apiRoute<Params = Record<string, never>>(handler: (context: ApiC
     try {
       assertSameOrigin(request);
       visitor = await identifyVisitor(request);
-      response = await handler({ request, visitorId: visitor.visitorId, params: await context.params });
+      response = await handler({ request, visitorId: visitor.visitorId, params: await context.params, locale: requestLocale(request) });
     } catch (error) {
       response = errorResponse(error, requestLocale(request));
     }

@@ -4,16 +4,16 @@ import { prefixedLogger } from "./prefixed-logger";
 
 export type SupervisedProcess = { stop: () => Promise<void> };
 
-type Options = { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv };
+type Options = { name: string; command: string; args: string[]; env: NodeJS.ProcessEnv; stopGraceMs: number };
 
-const STOP_GRACE_MS = 25_000;
 const MAX_BACKOFF_MS = 30_000;
 /** A process that stayed up this long is considered healthy again, so its backoff resets. */
 const HEALTHY_AFTER_MS = 60_000;
 
 /**
  * Runs a child in its own process group with prefixed output, restarts it with exponential backoff
- * when it dies, and on stop sends SIGTERM to the whole group, then SIGKILL after a grace period.
+ * when it dies, and on stop sends SIGTERM to the child, then SIGKILL to its whole process group once it
+ * has exited or a grace period has passed.
  */
 export function superviseProcess(options: Options): SupervisedProcess {
   const log = prefixedLogger(options.name);
@@ -53,13 +53,15 @@ export function superviseProcess(options: Options): SupervisedProcess {
         clearTimeout(restartTimer);
         const running = child;
         if (!running) return resolve();
-        const killTimer = setTimeout(() => signalGroup(running, "SIGKILL"), STOP_GRACE_MS);
+        const killTimer = setTimeout(() => signalGroup(running, "SIGKILL"), options.stopGraceMs);
         running.on("exit", () => {
           clearTimeout(killTimer);
           signalGroup(running, "SIGKILL");
           resolve();
         });
-        signalGroup(running, "SIGTERM");
+        // Only the child itself: a worker lets its running ffmpeg jobs finish within its grace
+        // period, so they must not get the signal too. Whatever is left is killed after it exits.
+        running.kill("SIGTERM");
       }),
   };
 }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
 import { getStorage } from "@/lib/storage/get-storage";
 import { Readable } from "node:stream";
 import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
@@ -153,10 +155,16 @@ describe("task actions", () => {
       data: { visitorId: me.id, origin: "output", taskId, name: "thumb.webp", size: 10, mime: "image/webp", kind: "image", width: 256, height: 192, storageKey: `outputs/${taskId}`, expiresAt: new Date(Date.now() + 3600_000) },
     });
     await getStorage().put(`outputs/${taskId}`, Readable.from([Buffer.from("0123456789")]));
-    await setStatus(taskId, { status: "failed", progress: 40, errorCode: "processing_failed", errorMessage: "ffmpeg exited with code 1", attempts: 1, startedAt: new Date(), finishedAt: new Date() });
+    await setStatus(taskId, { status: "failed", progress: 40, errorCode: "processing_failed", errorMessage: "ffmpeg exited with code 1: /srv/data/files/uploads/x.mp4", attempts: 1, startedAt: new Date(), finishedAt: new Date() });
     const { status, body } = await visitor.json(`/api/tasks/${taskId}`);
     expect(status).toBe(200);
-    expect(body.task).toMatchObject({ status: "failed", progress: 40, attempts: 1, error: { code: "processing_failed", message: "ffmpeg exited with code 1" } });
+    // Visitors read the code's message in their language, never the worker's technical detail.
+    expect(body.task).toMatchObject({ status: "failed", progress: 40, attempts: 1, error: { code: "processing_failed", message: en.errors.processing_failed } });
+    await setStatus(taskId, { errorCode: "timeout", errorMessage: "Stopped after the 30-minute time limit" });
+    const inChinese = await visitor.json(`/api/tasks/${taskId}?locale=zh`);
+    expect(inChinese.body.task.error).toEqual({ code: "timeout", message: zh.errors.timeout.replace("{minutes}", "30") });
+    const listed = await visitor.json(`/api/tasks?locale=zh`);
+    expect(listed.body.tasks.find((task: { id: string }) => task.id === taskId).error).toEqual(inChinese.body.task.error);
     expect(body.task.outputs).toEqual([(await visitor.json(`/api/files/${output.id}`)).body.file]);
     expect(body.task.inputs).toEqual([(await visitor.json(`/api/files/${video}`)).body.file]);
     expect(body.task.outputs[0]).toMatchObject({ name: "thumb.webp", kind: "image", durationSec: null, thumbnailUrl: null });

@@ -1,14 +1,15 @@
 import { deleteTask } from "@/lib/tasks/delete-task";
 import { getTask } from "@/lib/tasks/get-task";
 import { apiRoute } from "@/lib/web/api-route";
+import { localizeTask } from "@/lib/web/localize-task";
 import { noStore } from "@/lib/web/no-store";
 
 export const dynamic = "force-dynamic";
 
 type Params = { id: string };
 
-export const GET = apiRoute<Params>(async ({ visitorId, params }) =>
-  Response.json({ task: await getTask({ visitorId, taskId: params.id }) }, noStore()),
+export const GET = apiRoute<Params>(async ({ visitorId, params, locale }) =>
+  Response.json({ task: localizeTask(await getTask({ visitorId, taskId: params.id }), locale) }, noStore()),
 );
 
 export const DELETE = apiRoute<Params>(async ({ visitorId, params }) => {

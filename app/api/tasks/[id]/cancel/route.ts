@@ -1,9 +1,10 @@
 import { cancelTask } from "@/lib/tasks/cancel-task";
 import { apiRoute } from "@/lib/web/api-route";
+import { localizeTask } from "@/lib/web/localize-task";
 import { noStore } from "@/lib/web/no-store";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ id: string }>(async ({ visitorId, params }) =>
-  Response.json({ task: await cancelTask({ visitorId, taskId: params.id }) }, noStore()),
+export const POST = apiRoute<{ id: string }>(async ({ visitorId, params, locale }) =>
+  Response.json({ task: localizeTask(await cancelTask({ visitorId, taskId: params.id }), locale) }, noStore()),
 );

@@ -1,9 +1,10 @@
 import { retryTask } from "@/lib/tasks/retry-task";
 import { apiRoute } from "@/lib/web/api-route";
+import { localizeTask } from "@/lib/web/localize-task";
 import { noStore } from "@/lib/web/no-store";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ id: string }>(async ({ visitorId, params }) =>
-  Response.json({ task: await retryTask({ visitorId, taskId: params.id }) }, noStore(202)),
+export const POST = apiRoute<{ id: string }>(async ({ visitorId, params, locale }) =>
+  Response.json({ task: localizeTask(await retryTask({ visitorId, taskId: params.id }), locale) }, noStore(202)),
 );

@@ -1,0 +1,33 @@
+import { createTranslator } from "next-intl";
+import type { Locale } from "../../i18n/routing";
+import en from "../../messages/en.json";
+import zh from "../../messages/zh.json";
+import { getConfig } from "../config";
+import type { ErrorCode } from "../errors";
+import { formatBytes } from "../format/format-bytes";
+
+const messages = { en, zh };
+
+type Params = Record<string, string | number>;
+
+function limitParams(code: ErrorCode, locale: Locale): Params {
+  const limits = getConfig().limits;
+  switch (code) {
+    case "file_too_large":
+      return { maxSize: formatBytes(limits.maxUploadBytes, locale) };
+    case "storage_quota_exceeded":
+      return { maxSize: formatBytes(limits.maxStoredBytesPerVisitor, locale) };
+    case "too_many_files":
+      return { count: limits.maxFilesPerUpload };
+    case "too_many_tasks":
+      return { count: limits.maxActiveTasks };
+    default:
+      return {};
+  }
+}
+
+/** The visitor-facing message of an error code in `locale`, with the configured limits filled in. */
+export function translateError(code: ErrorCode, locale: Locale, params: Params = {}): string {
+  const translate = createTranslator({ locale, messages: messages[locale], namespace: "errors" });
+  return translate(code, { ...limitParams(code, locale), ...params });
+}
