@@ -35,8 +35,49 @@ function peakOverlap(spans: Span[]) {
   return { peakTotal, peakPerVisitor };
 }
 
+type TaskRow = { id: string; visitorId: string; priority: number; createdAt: Date; startedAt: Date | null; finishedAt: Date | null };
+
+const spanOf = (task: TaskRow): Span => ({
+  id: task.id, visitorId: task.visitorId, priority: task.priority, createdAt: task.createdAt,
+  start: task.startedAt!.getTime(), end: task.finishedAt!.getTime(),
+});
+
 const context = withTestBoss();
 const workers: WorkerProcess[] = [];
+
+/**
+ * Seeds `visitors` × `tasksPerVisitor` tiny thumbnail tasks (visitor by visitor, so plain
+ * first-come-first-served would be unfair), runs them on two worker processes with `env`, and
+ * returns them once all completed, with their running spans.
+ */
+async function runThumbnailTasks(options: { visitors: number; tasksPerVisitor: number; width: number; env: Record<string, string> }) {
+  const db = getDb();
+  const image = await makeImage({ width: 96, height: 64 });
+  const expiresAt = new Date(Date.now() + 86_400_000);
+  for (let v = 0; v < options.visitors; v += 1) {
+    const visitorId = await createVisitor();
+    const fileId = await storeUpload(visitorId, image);
+    for (let n = 0; n < options.tasksPerVisitor; n += 1) {
+      await db.task.create({
+        data: {
+          visitorId, type: "thumbnail", params: { width: options.width }, priority: n % 3, expiresAt,
+          inputs: { create: [{ fileId, position: 0 }] },
+        },
+      });
+    }
+  }
+  const started = await Promise.all([startWorker(options.env), startWorker(options.env)]);
+  workers.push(...started);
+  await requestDispatch(context.boss, { reason: "test" });
+
+  const tasks = await waitFor(async () => {
+    const rows = await db.task.findMany({ where: { type: "thumbnail", params: { equals: { width: options.width } } } });
+    return rows.every((row) => row.status === "completed") && rows;
+  }, { what: "all tasks to complete", timeoutMs: 120_000, intervalMs: 500 });
+  await Promise.all(started.map((worker) => worker.stop()));
+
+  return { tasks, spans: tasks.map(spanOf) };
+}
 
 afterAll(async () => {
   await Promise.all(workers.map((worker) => worker.stop()));
@@ -44,36 +85,10 @@ afterAll(async () => {
 
 describe("running caps across two worker processes", () => {
   test("never exceed the total or per-visitor cap, and every visitor's first task starts before any second one", async () => {
-    const db = getDb();
-    const image = await makeImage({ width: 96, height: 64 });
-    const expiresAt = new Date(Date.now() + 86_400_000);
-    // Visitor by visitor, so plain first-come-first-served would be unfair.
-    for (let v = 0; v < VISITORS; v += 1) {
-      const visitorId = await createVisitor();
-      const fileId = await storeUpload(visitorId, image);
-      for (let n = 0; n < TASKS_PER_VISITOR; n += 1) {
-        await db.task.create({
-          data: {
-            visitorId, type: "thumbnail", params: { width: 32 }, priority: n % 3, expiresAt,
-            inputs: { create: [{ fileId, position: 0 }] },
-          },
-        });
-      }
-    }
     const env = { MAX_RUNNING_TOTAL: String(MAX_RUNNING_TOTAL), MAX_RUNNING_PER_VISITOR: String(MAX_RUNNING_PER_VISITOR) };
-    workers.push(...(await Promise.all([startWorker(env), startWorker(env)])));
-    await requestDispatch(context.boss, { reason: "test" });
-
-    const tasks = await waitFor(async () => {
-      const rows = await db.task.findMany({ where: { type: "thumbnail", params: { equals: { width: 32 } } } });
-      return rows.every((row) => row.status === "completed") && rows;
-    }, { what: "all 200 tasks to complete", timeoutMs: 120_000, intervalMs: 500 });
+    const { tasks, spans } = await runThumbnailTasks({ visitors: VISITORS, tasksPerVisitor: TASKS_PER_VISITOR, width: 32, env });
 
     expect(tasks).toHaveLength(VISITORS * TASKS_PER_VISITOR);
-    const spans: Span[] = tasks.map((task) => ({
-      id: task.id, visitorId: task.visitorId, priority: task.priority, createdAt: task.createdAt,
-      start: task.startedAt!.getTime(), end: task.finishedAt!.getTime(),
-    }));
     const { peakTotal, peakPerVisitor } = peakOverlap(spans);
     expect(peakTotal).toBeLessThanOrEqual(MAX_RUNNING_TOTAL);
     expect(peakPerVisitor).toBeLessThanOrEqual(MAX_RUNNING_PER_VISITOR);
@@ -90,5 +105,17 @@ describe("running caps across two worker processes", () => {
       const expected = [...own].sort((a, b) => b.priority - a.priority || a.createdAt.getTime() - b.createdAt.getTime());
       expect(started.map((span) => span.id)).toEqual(expected.map((span) => span.id));
     }
+  });
+
+  test("hold a per-type cap below the total one", async () => {
+    const since = new Date();
+    const env = { MAX_RUNNING_TOTAL: "5", MAX_RUNNING_PER_VISITOR: "5", MAX_RUNNING_THUMBNAIL: "2" };
+    const { tasks } = await runThumbnailTasks({ visitors: 4, tasksPerVisitor: 8, width: 24, env });
+    expect(tasks).toHaveLength(32);
+
+    // The cap covers every thumbnail task, including any left pending by other tests.
+    const thumbnails = await getDb().task.findMany({ where: { type: "thumbnail", startedAt: { gte: since }, finishedAt: { not: null } } });
+    const spans = thumbnails.map(spanOf);
+    expect(peakOverlap(spans).peakTotal).toBe(2);
   });
 });
