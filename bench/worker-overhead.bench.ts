@@ -9,7 +9,7 @@ import { benchEnvironment } from "./support/bench-environment";
 import { median, round, timeMs } from "./support/measure";
 
 /** Alternating runs; the minimum is the figure least disturbed by other load on a shared machine. */
-const RUNS = 5;
+const RUNS = 9;
 
 export default async function benchWatermarkOverhead() {
   const { dataDir } = await benchEnvironment();

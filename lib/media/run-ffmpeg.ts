@@ -19,6 +19,8 @@ function secondsOf(timemark: string): number {
   return (hours || 0) * 3600 + (minutes || 0) * 60 + (seconds || 0);
 }
 
+const TIME_POSITION = /time=\s*(\d+:\d{2}:\d{2}(?:\.\d+)?)/;
+
 const UNDECODABLE = /Invalid data found|moov atom not found|could not find codec parameters|Error while decoding/i;
 
 /**
@@ -50,9 +52,12 @@ export function runFfmpeg({ args, expectedSeconds, signal, onProgress }: FfmpegJ
       clearTimeout(killTimer);
     };
     signal.addEventListener("abort", onAbort, { once: true });
-    command.on("progress", (progress: { timemark?: string }) => {
-      if (!progress.timemark || expectedSeconds <= 0) return;
-      onProgress?.(Math.min(99, (secondsOf(progress.timemark) / expectedSeconds) * 100));
+    // Progress is read from ffmpeg's own status lines: a 'progress' listener would make
+    // fluent-ffmpeg run ffprobe on the first input as well, competing with the encode for CPU.
+    command.on("stderr", (line: string) => {
+      const timemark = TIME_POSITION.exec(line)?.[1];
+      if (!timemark || expectedSeconds <= 0) return;
+      onProgress?.(Math.min(99, (secondsOf(timemark) / expectedSeconds) * 100));
     });
     command.on("error", (error: Error, _stdout: string | null, stderr: string | null) => {
       stderr ??= "";
