@@ -39,7 +39,12 @@ export async function startWebServer(env: Record<string, string>): Promise<WebSe
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntilServing(baseUrl, child, () => output);
+  try {
+    await waitUntilServing(baseUrl, child, () => output);
+  } catch (error) {
+    child.kill("SIGKILL"); // never leave a half-started server behind
+    throw error;
+  }
   return {
     baseUrl,
     pid: child.pid!,
