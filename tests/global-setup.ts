@@ -22,21 +22,30 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const database = await provisionTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), "clipclean-data-"));
-  await applyMigrations({ databaseUrl: database.url });
-  await buildForTests();
-  const server = await startWebServer({
-    DATABASE_URL: database.url,
-    DATA_DIR: dataDir,
-    SESSION_SECRET: "test-session-secret-that-is-at-least-32-characters",
-    MAX_UPLOAD_BYTES: String(TEST_MAX_UPLOAD_BYTES),
-  });
+  const removeAll = async () => {
+    await database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  try {
+    await applyMigrations({ databaseUrl: database.url });
+    await buildForTests();
+    server = await startWebServer({
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      SESSION_SECRET: "test-session-secret-that-is-at-least-32-characters",
+      MAX_UPLOAD_BYTES: String(TEST_MAX_UPLOAD_BYTES),
+    });
+  } catch (error) {
+    await removeAll();
+    throw error;
+  }
   project.provide("databaseUrl", database.url);
   project.provide("dataDir", dataDir);
   project.provide("baseUrl", server.baseUrl);
 
   return async () => {
     await server.stop();
-    await database.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeAll();
   };
 }
