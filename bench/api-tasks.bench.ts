@@ -50,21 +50,21 @@ const cookieFor = async (visitor: number) =>
  */
 async function poll(baseUrl: string, cookies: string[], path: (visitor: number) => string, intervalMs: number, phaseMs: number) {
   const samples: number[] = [];
-  const failures: number[] = [];
+  const failures: Record<number, number> = {};
   const started = performance.now();
   await Promise.all(
     cookies.map(async (cookie, visitor) => {
       if (intervalMs > 0) await sleep(Math.random() * intervalMs);
       while (performance.now() - started < phaseMs) {
         const { status, ms } = await timedRequest(`${baseUrl}${path(visitor)}`, { cookie });
-        if (status !== 200) failures.push(status);
+        if (status !== 200) failures[status] = (failures[status] ?? 0) + 1;
         if (performance.now() - started > WARMUP_MS) samples.push(ms);
         if (intervalMs > 0) await sleep(Math.max(0, intervalMs - ms));
       }
     }),
   );
   const seconds = (phaseMs - WARMUP_MS) / 1000;
-  return { ...percentiles(samples), requestsPerSecond: Math.round(samples.length / seconds), failures: failures.length };
+  return { ...percentiles(samples), requestsPerSecond: Math.round(samples.length / seconds), failures };
 }
 
 async function create(baseUrl: string) {
