@@ -4,23 +4,15 @@
  * submitting transaction to the task's startedAt. Goal: p50 < 100 ms.
  */
 import { fromPrisma } from "pg-boss";
-import { benchEnvironment } from "./support/bench-environment";
-import { startBenchBoss } from "./support/start-bench-boss";
 import { median, percentile, round } from "./support/measure";
-import { seedVisitorsWithImage } from "./support/seed-bench-tasks";
+import { taskBenchSetup } from "./support/task-bench-setup";
 
 const SAMPLES = 40;
 
 export default async function benchSubmitLatency() {
-  const { databaseUrl, dataDir } = await benchEnvironment();
-  const { makeImage } = await import("../tests/support/media-fixtures");
-  const { spawnWorker } = await import("../tests/support/spawn-worker");
-  const { getDb } = await import("../lib/db");
-  const { requestDispatch } = await import("../lib/queue/request-dispatch");
-  const db = getDb();
-  const [[visitorId, fileId]] = (await seedVisitorsWithImage(1, await makeImage({ width: 64, height: 48 }))) as [[string, string]];
-  const boss = await startBenchBoss();
-  const worker = await spawnWorker({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+  const { db, boss, pairs, requestDispatch, startWorker } = await taskBenchSetup(1);
+  const [[visitorId, fileId]] = pairs as [[string, string]];
+  const worker = await startWorker();
   const latencies: number[] = [];
   try {
     for (let sample = 0; sample < SAMPLES + 3; sample += 1) {

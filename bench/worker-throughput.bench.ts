@@ -5,27 +5,17 @@
  */
 import { randomUUID } from "node:crypto";
 import { fromPrisma } from "pg-boss";
-import { benchEnvironment } from "./support/bench-environment";
-import { startBenchBoss } from "./support/start-bench-boss";
 import { round } from "./support/measure";
-import { seedVisitorsWithImage } from "./support/seed-bench-tasks";
+import { taskBenchSetup } from "./support/task-bench-setup";
 
 const VISITORS = 100;
 const TASKS_PER_VISITOR = 20;
 const CAPS = { MAX_RUNNING_TOTAL: "64", MAX_RUNNING_PER_VISITOR: "4", MAX_ACTIVE_TASKS: "1000" };
 
 export default async function benchThroughput() {
-  const { databaseUrl, dataDir } = await benchEnvironment();
-  const { makeImage } = await import("../tests/support/media-fixtures");
-  const { spawnWorker } = await import("../tests/support/spawn-worker");
-  const { getDb } = await import("../lib/db");
-  const { requestDispatch } = await import("../lib/queue/request-dispatch");
-  const db = getDb();
-  const pairs = await seedVisitorsWithImage(VISITORS, await makeImage({ width: 64, height: 48 }));
+  const { db, boss, pairs, requestDispatch, startWorker } = await taskBenchSetup(VISITORS);
   const total = VISITORS * TASKS_PER_VISITOR;
-  const boss = await startBenchBoss();
-  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, ...CAPS };
-  const workers = await Promise.all([spawnWorker(env), spawnWorker(env)]);
+  const workers = await Promise.all([startWorker(CAPS), startWorker(CAPS)]);
   const expiresAt = new Date(Date.now() + 86_400_000);
   const ids = pairs.flatMap(([visitorId, fileId]) =>
     Array.from({ length: TASKS_PER_VISITOR }, () => ({ id: randomUUID(), visitorId, fileId })),
