@@ -29,6 +29,8 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
+  // "Wait for the uploads" stops being true by itself once they finish.
+  const shownProblem = problem === "waitUploads" && !uploads.items.some((item) => item.state === "uploading") ? null : problem;
   const multiple = type === "merge";
   const first = uploads.items[0];
   const firstFile = first?.state === "done" ? first.file : undefined;
@@ -105,7 +107,7 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
           {submitting ? t("submitting") : t("submit")}
         </button>
         <div aria-live="polite" className="text-sm font-medium text-red-700">
-          {problem === "mergeCount" ? t("mergeCount", { count: uploads.items.length }) : problem ? t(problem) : serverError}
+          {shownProblem === "mergeCount" ? t("mergeCount", { count: uploads.items.length }) : shownProblem ? t(shownProblem) : serverError}
         </div>
       </div>
     </form>
