@@ -33,6 +33,18 @@ const envSchema = z
     TASK_TIMEOUT_MINUTES_MERGE: optionalPositiveNumber,
     TASK_TIMEOUT_MINUTES_THUMBNAIL: optionalPositiveNumber,
     RETENTION_HOURS: positiveInt(72),
+    RETENTION_GRACE_HOURS: positiveInt(24),
+    VISITOR_IDLE_DAYS: positiveInt(30),
+    MAX_VIDEO_SECONDS: positiveInt(14_400),
+    MAX_VIDEO_PIXELS: positiveInt(7680 * 4320),
+    MAX_IMAGE_PIXELS: positiveInt(50_000_000),
+    MEDIA_PROBE_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+    RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(60),
+    RATE_LIMIT_UPLOADS_PER_HOUR: positiveInt(200),
+    RATE_LIMIT_TASKS_PER_HOUR: positiveInt(300),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    MIN_FREE_DISK_BYTES: z.coerce.number().int().min(0).default(GiB),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt(20),
     FFMPEG_PATH: optionalPath,
     FFPROBE_PATH: optionalPath,
@@ -65,7 +77,23 @@ export type Config = {
     taskTimeoutMinutes: number;
     taskTimeoutMinutesByType: { watermark?: number; merge?: number; thumbnail?: number };
     retentionHours: number;
+    /** Finished tasks, their logs and expired file rows are deleted this long after their files expired. */
+    retentionGraceHours: number;
+    /** Visitors with nothing left are deleted once unseen this long. */
+    visitorIdleDays: number;
+    maxVideoSeconds: number;
+    maxVideoPixels: number;
+    maxImagePixels: number;
+    /** The hard time limit of one ffprobe or header read of an upload. */
+    mediaProbeTimeoutSeconds: number;
+    rateLimits: { newVisitorsPerHour: number; uploadsPerHour: number; tasksPerHour: number };
+    /** Writes are refused (507 storage_full) when the data folder's disk has less free space than this. */
+    minFreeDiskBytes: number;
   };
+  /** How many reverse proxies in front of the web server to trust for X-Forwarded-For/-Proto/-Host. */
+  trustProxyHops: number;
+  /** Bearer token that GET /api/metrics requires; unset means the endpoint answers 404. */
+  metricsToken?: string;
   /** How long a stopping worker lets running jobs finish before handing them back. */
   shutdownGraceSeconds: number;
   ffmpegPath?: string;
@@ -131,7 +159,21 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         thumbnail: env.TASK_TIMEOUT_MINUTES_THUMBNAIL,
       },
       retentionHours: env.RETENTION_HOURS,
+      retentionGraceHours: env.RETENTION_GRACE_HOURS,
+      visitorIdleDays: env.VISITOR_IDLE_DAYS,
+      maxVideoSeconds: env.MAX_VIDEO_SECONDS,
+      maxVideoPixels: env.MAX_VIDEO_PIXELS,
+      maxImagePixels: env.MAX_IMAGE_PIXELS,
+      mediaProbeTimeoutSeconds: env.MEDIA_PROBE_TIMEOUT_SECONDS,
+      rateLimits: {
+        newVisitorsPerHour: env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
+        uploadsPerHour: env.RATE_LIMIT_UPLOADS_PER_HOUR,
+        tasksPerHour: env.RATE_LIMIT_TASKS_PER_HOUR,
+      },
+      minFreeDiskBytes: env.MIN_FREE_DISK_BYTES,
     },
+    trustProxyHops: env.TRUST_PROXY_HOPS,
+    metricsToken: env.METRICS_TOKEN,
     shutdownGraceSeconds: env.WORKER_SHUTDOWN_GRACE_SECONDS,
     ffmpegPath: env.FFMPEG_PATH,
     ffprobePath: env.FFPROBE_PATH,

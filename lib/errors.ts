@@ -5,24 +5,33 @@ export const errorStatus = {
   no_file: 400,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   expired: 410,
   file_too_large: 413,
   storage_quota_exceeded: 413,
   too_many_files: 413,
+  body_too_large: 413,
   unsupported_media: 415,
   range_not_satisfiable: 416,
+  /** A file whose headers declare more than we process (field: duration, dimensions or pixels). */
+  media_limits: 422,
   /** Task failures, recorded on the task (the statuses apply if one is ever returned over HTTP). */
   invalid_input: 422,
   processing_failed: 500,
   timeout: 504,
   worker_lost: 500,
   too_many_tasks: 429,
+  rate_limited: 429,
+  storage_full: 507,
   internal: 500,
   unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
+
+/** What a refusal tells the client besides its code: when to try again (sent as Retry-After). */
+export type AppErrorDetails = { retryAfterSeconds?: number };
 
 export class AppError extends Error {
   override name = "AppError";
@@ -31,6 +40,7 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly field?: string,
     message?: string,
+    readonly details: AppErrorDetails = {},
   ) {
     super(message ?? code);
   }

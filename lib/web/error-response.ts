@@ -6,12 +6,16 @@ import { translateError } from "./translate-error";
 export function errorResponse(error: unknown, locale: Locale): Response {
   const appError = error instanceof AppError ? error : new AppError("internal");
   if (!(error instanceof AppError)) console.error("Unhandled error in API route:", error);
+  const retryAfter = appError.details.retryAfterSeconds;
+  const params: Record<string, number> = retryAfter === undefined ? {} : { seconds: retryAfter };
   const body = {
     error: {
       code: appError.code,
-      message: translateError(appError.code, locale),
+      message: translateError(appError.code, locale, params),
       ...(appError.field ? { field: appError.field } : {}),
     },
   };
-  return Response.json(body, { status: appError.status, headers: { "Cache-Control": "no-store" } });
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (retryAfter !== undefined) headers.set("Retry-After", String(retryAfter));
+  return Response.json(body, { status: appError.status, headers });
 }

@@ -21,6 +21,14 @@ function limitParams(code: ErrorCode, locale: Locale): Params {
       return { count: limits.maxFilesPerUpload };
     case "too_many_tasks":
       return { count: limits.maxActiveTasks };
+    case "rate_limited":
+      return { seconds: 60 };
+    case "media_limits":
+      return {
+        maxHours: Math.round((limits.maxVideoSeconds / 3600) * 10) / 10,
+        maxVideoMegapixels: Math.round(limits.maxVideoPixels / 100_000) / 10,
+        maxImageMegapixels: Math.round(limits.maxImagePixels / 100_000) / 10,
+      };
     default:
       return {};
   }
