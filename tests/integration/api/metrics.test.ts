@@ -84,11 +84,11 @@ describe("GET /api/metrics", () => {
     await db.task.create({ data: { visitorId, type: "merge", status: "completed", expiresAt: new Date(Date.now() + DAY_MS) } });
     const soon = await (await scrape()).text();
     const stillWithinWindow = Date.now() - computedAt < 9_000;
-    const mergeTasks = await db.task.count({ where: { type: "merge" } });
+    const expected = (metricValue(bodies[0]!, CREATED_MERGE) ?? 0) + 1;
     const later = await waitFor(
       async () => {
         const text = await (await scrape()).text();
-        return metricValue(text, CREATED_MERGE) === mergeTasks && text;
+        return metricValue(text, CREATED_MERGE) === expected && text;
       },
       { what: "the figures to be recomputed", timeoutMs: 30_000, intervalMs: 500 },
     );
@@ -97,6 +97,44 @@ describe("GET /api/metrics", () => {
     // Only judged when this test ran fast enough for the cache window to matter.
     if (stillWithinWindow) expect(soon).toBe(bodies[0]);
     expect(later).not.toBe(bodies[0]);
+  });
+
+  test("counters and the duration histogram do not go down when tasks are deleted", async () => {
+    const db = getDb();
+    const visitorId = await createVisitor();
+    const startedAt = new Date(Date.now() - 20_000);
+    const expiresAt = new Date(Date.now() + DAY_MS);
+    await db.task.create({ data: { visitorId, type: "watermark", status: "completed", startedAt, finishedAt: new Date(startedAt.getTime() + 4_500), expiresAt } });
+    await db.task.create({ data: { visitorId, type: "watermark", status: "failed", startedAt, finishedAt: new Date(), expiresAt } });
+    const lines = [
+      'clipclean_tasks_created_total{type="watermark"}',
+      'clipclean_tasks_finished_total{type="watermark",status="completed"}',
+      'clipclean_tasks_finished_total{type="watermark",status="failed"}',
+      'clipclean_task_duration_seconds_bucket{type="watermark",le="5"}',
+      'clipclean_task_duration_seconds_bucket{type="watermark",le="1"}',
+      'clipclean_task_duration_seconds_count{type="watermark"}',
+      'clipclean_task_duration_seconds_sum{type="watermark"}',
+    ];
+    const totalTasks = async () => {
+      const [row] = await db.$queryRaw<{ total: bigint }[]>`SELECT (SELECT count(*) FROM tasks) + (SELECT coalesce(sum(count), 0) FROM deleted_task_counts) AS total`;
+      return Number(row!.total);
+    };
+    const seesAll = async (expectedTotal: number) => {
+      const text = await (await scrape()).text();
+      const created = text.split("\n").filter((row) => row.startsWith("clipclean_tasks_created_total{"));
+      return created.reduce((sum, row) => sum + Number(row.split(" ")[1]), 0) === expectedTotal && text;
+    };
+    const beforeDelete = await waitFor(async () => seesAll(await totalTasks()), { what: "metrics to show the tasks", timeoutMs: 30_000, intervalMs: 500 });
+
+    await db.visitor.delete({ where: { id: visitorId } });
+    // A task created afterwards tells when the figures have been recomputed.
+    const markerVisitor = await createVisitor();
+    await db.task.create({ data: { visitorId: markerVisitor, type: "thumbnail", status: "cancelled", expiresAt } });
+    const afterDelete = await waitFor(async () => seesAll(await totalTasks()), { what: "metrics to be recomputed", timeoutMs: 30_000, intervalMs: 500 });
+    await db.visitor.delete({ where: { id: markerVisitor } });
+
+    for (const line of lines) expect(metricValue(afterDelete, line), line).toBe(metricValue(beforeDelete, line));
+    expect(metricValue(afterDelete, 'clipclean_task_duration_seconds_bucket{type="watermark",le="5"}')).toBeGreaterThanOrEqual(1);
   });
 
   describe("without METRICS_TOKEN configured", () => {
