@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../lib/database/apply-migrations";
 import { provisionTestDatabase } from "./support/test-database";
 import { TEST_MAX_UPLOAD_BYTES } from "./support/test-limits";
+import { TEST_METRICS_TOKEN } from "./support/test-metrics-token";
 import { buildForTests, startWebServer } from "./support/web-server";
 
 declare module "vitest" {
@@ -35,6 +36,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       SESSION_SECRET: "test-session-secret-that-is-at-least-32-characters",
       MAX_UPLOAD_BYTES: String(TEST_MAX_UPLOAD_BYTES),
+      METRICS_TOKEN: TEST_METRICS_TOKEN,
     });
   } catch (error) {
     await removeAll();

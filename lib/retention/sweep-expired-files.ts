@@ -5,25 +5,32 @@ const BATCH_SIZE = 200;
 
 /**
  * Deletes the bytes (and thumbnails) of files past `expiresAt` and marks them expired; the rows
- * stay so downloads answer 410 and tasks stay listed. Returns how many files expired.
+ * stay so downloads answer 410 and tasks stay listed. A file that a pending or running task still
+ * reads keeps its bytes until that task ends. Returns how many files expired.
  */
 export async function sweepExpiredFiles(options: { now?: Date } = {}): Promise<number> {
   const db = getDb();
   const storage = getStorage();
-  const now = options.now ?? new Date();
+  const now = (options.now ?? new Date()).toISOString();
   let expired = 0;
   for (;;) {
-    const files = await db.file.findMany({
-      where: { expiresAt: { lte: now }, expiredAt: null },
-      select: { id: true, storageKey: true, thumbnailKey: true },
-      take: BATCH_SIZE,
-    });
+    // Marked first, removed after: a task created meanwhile sees the file as expired and refuses it.
+    // SKIP LOCKED lets a second sweeper take other rows instead of waiting for these.
+    const files = await db.$queryRaw<{ storage_key: string; thumbnail_key: string | null }[]>`
+      UPDATE files SET expired_at = ${now}::timestamptz AT TIME ZONE 'UTC'
+      WHERE id IN (
+        SELECT f.id FROM files f
+        WHERE f.expires_at <= ${now}::timestamptz AT TIME ZONE 'UTC' AND f.expired_at IS NULL
+          AND NOT EXISTS (
+            SELECT 1 FROM task_inputs i JOIN tasks t ON t.id = i.task_id
+            WHERE i.file_id = f.id AND t.status IN ('pending', 'running'))
+        ORDER BY f.expires_at LIMIT ${BATCH_SIZE} FOR UPDATE OF f SKIP LOCKED)
+      RETURNING storage_key, thumbnail_key`;
     for (const file of files) {
-      await storage.delete(file.storageKey);
-      if (file.thumbnailKey) await storage.delete(file.thumbnailKey);
+      await storage.delete(file.storage_key);
+      if (file.thumbnail_key) await storage.delete(file.thumbnail_key);
     }
-    if (files.length === 0) return expired;
-    await db.file.updateMany({ where: { id: { in: files.map((file) => file.id) } }, data: { expiredAt: now } });
     expired += files.length;
+    if (files.length < BATCH_SIZE) return expired;
   }
 }

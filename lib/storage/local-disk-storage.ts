@@ -1,9 +1,28 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, opendir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
-import type { Storage } from "./storage";
+import type { Storage, StoredObject } from "./storage";
+
+/** Walks `dir` depth-first without reading a whole folder into memory; a missing folder lists nothing. */
+async function* walk(dir: string, keyPrefix: string): AsyncGenerator<StoredObject> {
+  const entries = await opendir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  });
+  if (!entries) return;
+  for await (const entry of entries) {
+    const key = `${keyPrefix}${entry.name}`;
+    if (entry.isDirectory()) {
+      yield* walk(join(dir, entry.name), `${key}/`);
+    } else if (entry.isFile()) {
+      // Gone between listing and stat: a delete or rename raced us, so there is nothing to report.
+      const info = await stat(join(dir, entry.name)).catch(() => null);
+      if (info) yield { key, modifiedAt: info.mtime };
+    }
+  }
+}
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9._-]+)*$/;
 
@@ -46,6 +65,13 @@ export function localDiskStorage(root: string): Storage {
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async *list(prefix) {
+      const folder = prefix.slice(0, prefix.lastIndexOf("/") + 1);
+      if (folder) pathOf(folder.slice(0, -1));
+      for await (const object of walk(join(base, folder), folder)) {
+        if (object.key.startsWith(prefix)) yield object;
+      }
     },
     localPath: pathOf,
   };

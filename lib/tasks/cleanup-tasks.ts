@@ -13,7 +13,10 @@ const statusesByScope: Record<CleanupScope, TaskStatus[]> = {
   all: ["completed", "failed", "cancelled"],
 };
 
-/** Deletes the visitor's finished tasks in `scope` with their outputs; pending and running tasks are never touched. */
+/**
+ * Deletes the visitor's finished tasks in `scope` with their outputs; pending and running tasks are
+ * never touched, nor a finished task whose output one of them is reading.
+ */
 export async function cleanupTasks({ visitorId, scope }: { visitorId: string; scope: CleanupScope }): Promise<number> {
-  return deleteTaskRows({ visitorId, statuses: statusesByScope[scope] });
+  return deleteTaskRows({ visitorId, statuses: statusesByScope[scope], whenOutputInUse: "skip" });
 }

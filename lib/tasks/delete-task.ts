@@ -5,7 +5,11 @@ import { deleteTaskRows } from "./delete-task-rows";
 
 const finished = ["completed", "failed", "cancelled"] as const;
 
-/** Deletes the visitor's task and its outputs, cancelling it first when it is still pending or running. */
+/**
+ * Deletes the visitor's task and its outputs, cancelling it first when it is still pending or running.
+ * While a pending or running task reads one of its outputs, the delete is a conflict; an output that
+ * finished tasks read stays as the visitor's file, so those tasks keep their listed input.
+ */
 export async function deleteTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<void> {
   const task = await getDb().task.findFirst({ where: { id: taskId, visitorId }, select: { status: true } });
   if (!task) throw new AppError("not_found");
@@ -15,6 +19,6 @@ export async function deleteTask({ visitorId, taskId }: { visitorId: string; tas
       if (!(error instanceof AppError && error.code === "conflict")) throw error;
     });
   }
-  const deleted = await deleteTaskRows({ visitorId, taskIds: [taskId], statuses: [...finished] });
+  const deleted = await deleteTaskRows({ visitorId, taskIds: [taskId], statuses: [...finished], whenOutputInUse: "conflict" });
   if (deleted === 0) throw new AppError("not_found");
 }

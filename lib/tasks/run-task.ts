@@ -1,5 +1,6 @@
 import { rm } from "node:fs/promises";
 import type { PgBoss } from "pg-boss";
+import { retryWhileUnreachable } from "../database/retry-while-unreachable";
 import { getDb } from "../db";
 import { makeWorkDir } from "../retention/make-work-dir";
 import { getStorage } from "../storage/get-storage";
@@ -11,6 +12,8 @@ import { processTask } from "./process-task";
 import { storeOutput } from "./store-output";
 import { taskTimeoutMs } from "./task-timeout-ms";
 import { trackProgress } from "./track-progress";
+
+const isRecordedOutput = async (storageKey: string) => (await getDb().file.count({ where: { storageKey } })) > 0;
 
 export type RunTaskOptions = { boss: PgBoss; taskId: string; jobId: string; retryCount: number; signal: AbortSignal };
 
@@ -28,7 +31,9 @@ export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTa
     include: { inputs: { include: { file: true }, orderBy: { position: "asc" } } },
   });
   if (!task || task.status !== "running" || task.jobId !== jobId) return "skipped";
-  const log = (level: "info" | "warn" | "error", message: string) => appendTaskLog({ taskId, level, message });
+  // A lost log line is no reason to fail the work (the database may be restarting meanwhile).
+  const log = (level: "info" | "warn" | "error", message: string) =>
+    appendTaskLog({ taskId, level, message }).catch((error: unknown) => console.error(`log line of task ${taskId} not saved:`, error));
   if (retryCount > 0) {
     await log("warn", `Running again after an interrupted attempt (retry ${retryCount})`);
     // An earlier attempt may have stored its output and died before the final state change.
@@ -53,8 +58,10 @@ export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTa
       });
     }
     await progress.stop();
-    const applied = await finishTask({ boss, taskId, jobId, outcome });
-    if (!applied && storageKey.current) await getStorage().delete(storageKey.current);
+    // Finishing outlasts a short database outage; a lost commit acknowledgement is retried as "not
+    // applied", so the output's bytes stay when its row did get recorded.
+    const applied = await retryWhileUnreachable(`finishing task ${taskId}`, () => finishTask({ boss, taskId, jobId, outcome }));
+    if (!applied && storageKey.current && !(await isRecordedOutput(storageKey.current))) await getStorage().delete(storageKey.current);
     return applied ? outcome.status : "skipped";
   } catch (error) {
     if (storageKey.current) await getStorage().delete(storageKey.current);

@@ -1,13 +1,16 @@
 import { jobs } from "../../lib/queue/jobs";
-import { sweepExpiredFiles } from "../../lib/retention/sweep-expired-files";
+import { sweepLifecycle } from "../../lib/retention/sweep-lifecycle";
 import type { Handler } from "./handler";
 
-/** Every few minutes (a pg-boss schedule): removes expired files' bytes and marks them expired. */
+/**
+ * Every few minutes (a pg-boss schedule): expired files lose their bytes; old finished tasks, unused
+ * file rows, idle visitors and orphaned bytes are deleted.
+ */
 export const retentionSweepHandler: Handler = {
   name: jobs.retentionSweep.name,
   options: { localConcurrency: 1, pollingIntervalSeconds: 30 },
   async handle(job) {
     jobs.retentionSweep.payload.parse(job.data ?? {});
-    return { expired: await sweepExpiredFiles() };
+    return sweepLifecycle();
   },
 };

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { getStorage } from "@/lib/storage/get-storage";
+import { readFile } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
 import { makeImage, makeVideo } from "../../support/media-fixtures";
@@ -221,6 +222,37 @@ describe("task actions", () => {
     expect(await getStorage().stat(key)).toBeNull();
     expect((await visitor.json(`/api/tasks/${taskId}`)).status).toBe(404);
     expect((await visitor.json(`/api/files/${image}`)).status).toBe(200);
+  });
+
+  it("refuses to delete a task whose output a pending task reads (409), and once that task ended keeps the output as its input", async () => {
+    const { visitor, image } = await visitorWithFiles();
+    const { body: me } = await visitor.json("/api/me");
+    const producerId = (await createTask(visitor, { type: "thumbnail", inputs: [image] })).body.task.id;
+    await setStatus(producerId, { status: "completed", startedAt: new Date(), finishedAt: new Date() });
+    const key = `outputs/feeds-${producerId}`;
+    await getStorage().put(key, Readable.from([await readFile(imagePath)]));
+    const output = await getDb().file.create({
+      data: { visitorId: me.id, origin: "output", taskId: producerId, name: "out.png", size: 5, mime: "image/png", kind: "image", width: 100, height: 80, storageKey: key, expiresAt: new Date(Date.now() + 3600_000) },
+    });
+    const reader = await createTask(visitor, { type: "thumbnail", inputs: [output.id] });
+    expect(reader.status).toBe(202);
+    const readerId = reader.body.task.id;
+
+    for (const [locale, messages] of [["en", en], ["zh", zh]] as const) {
+      const refused = await visitor.json(`/api/tasks/${producerId}?locale=${locale}`, { method: "DELETE" });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toEqual({ code: "conflict", message: messages.errors.conflict });
+    }
+    expect((await visitor.json("/api/tasks/cleanup", { method: "POST", body: { scope: "completed" } })).body).toEqual({ deleted: 0 });
+    expect((await visitor.json(`/api/tasks/${producerId}`)).body.task.outputs.map((file: { id: string }) => file.id)).toEqual([output.id]);
+
+    expect((await visitor.json(`/api/tasks/${readerId}/cancel`, { method: "POST" })).status).toBe(200);
+    expect((await visitor.request(`/api/tasks/${producerId}`, { method: "DELETE" })).status).toBe(204);
+    expect((await visitor.json(`/api/tasks/${producerId}`)).status).toBe(404);
+    const kept = await visitor.json(`/api/tasks/${readerId}`);
+    expect(kept.body.task.inputs).toEqual([(await visitor.json(`/api/files/${output.id}`)).body.file]);
+    expect((await visitor.request(`/api/files/${output.id}/content`)).status).toBe(200);
+    expect((await visitor.request(`/api/tasks/${readerId}`, { method: "DELETE" })).status).toBe(204);
   });
 
   it("cleans up finished tasks by scope and never touches pending or running ones", async () => {
