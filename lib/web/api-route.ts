@@ -2,6 +2,7 @@ import { assertSameOrigin } from "./assert-same-origin";
 import { errorResponse } from "./error-response";
 import { identifyVisitor, type RequestVisitor } from "./identify-visitor";
 import type { Locale } from "../../i18n/routing";
+import { parsePathIds } from "./parse-path-ids";
 import { requestLocale } from "./request-locale";
 
 export type ApiContext<Params> = { request: Request; visitorId: string; params: Params; locale: Locale };
@@ -9,8 +10,8 @@ export type ApiContext<Params> = { request: Request; visitorId: string; params: 
 type RouteContext<Params> = { params: Promise<Params> };
 
 /**
- * Wraps a route handler: refuses cross-site writes, identifies the visitor (issuing or refreshing the
- * cookie), and turns any thrown error into the API's JSON error in the request's language.
+ * Wraps a route handler: refuses cross-site writes, answers 404 for malformed path ids, identifies the
+ * visitor (issuing or refreshing the cookie), and turns any thrown error into the API's JSON error in the request's language.
  */
 export function apiRoute<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
@@ -18,8 +19,9 @@ export function apiRoute<Params = Record<string, never>>(handler: (context: ApiC
     let response: Response;
     try {
       assertSameOrigin(request);
+      const params = parsePathIds(await context.params);
       visitor = await identifyVisitor(request);
-      response = await handler({ request, visitorId: visitor.visitorId, params: await context.params, locale: requestLocale(request) });
+      response = await handler({ request, visitorId: visitor.visitorId, params, locale: requestLocale(request) });
     } catch (error) {
       response = errorResponse(error, requestLocale(request));
     }

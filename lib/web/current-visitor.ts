@@ -1,6 +1,7 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { findVisitor, type VisitorIdentity } from "../identity/find-visitor";
-import { readSession, SESSION_COOKIE } from "./session";
+import { isHttpsHeaders } from "./request-origin";
+import { readSessionCookie } from "./session";
 
 /**
  * The visitor whose cookie came with the current request, for server components. Returns null for a
@@ -8,7 +9,7 @@ import { readSession, SESSION_COOKIE } from "./session";
  */
 export async function readCurrentVisitor(): Promise<VisitorIdentity | null> {
   const store = await cookies();
-  const session = await readSession(store.get(SESSION_COOKIE)?.value);
+  const { session } = await readSessionCookie((name) => store.get(name)?.value, isHttpsHeaders(await headers()));
   if (!session) return null;
   return findVisitor({ visitorId: session.visitorId });
 }

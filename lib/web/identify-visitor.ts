@@ -1,15 +1,16 @@
 import { resolveVisitor } from "../identity/resolve-visitor";
 import { readCookie } from "./read-cookie";
 import { isHttpsRequest } from "./request-origin";
-import { readSession, SESSION_COOKIE, sessionCookie } from "./session";
+import { readSessionCookie, sessionCookie } from "./session";
 
 export type RequestVisitor = { visitorId: string; setCookie?: string };
 
 /** The visitor behind a request's cookie (a new visitor when there is no valid one), and the cookie to send back if it changed. */
 export async function identifyVisitor(request: Request): Promise<RequestVisitor> {
-  const session = await readSession(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
+  const https = isHttpsRequest(request);
+  const { session, currentName } = await readSessionCookie((name) => readCookie(request.headers.get("cookie"), name), https);
   const visitor = await resolveVisitor({ visitorId: session?.visitorId, seenAt: session?.seenAt });
-  if (!visitor.refreshed) return { visitorId: visitor.visitorId };
-  const setCookie = await sessionCookie({ visitorId: visitor.visitorId, seenAt: visitor.seenAt }, isHttpsRequest(request));
+  if (!visitor.refreshed && currentName) return { visitorId: visitor.visitorId };
+  const setCookie = await sessionCookie({ visitorId: visitor.visitorId, seenAt: visitor.seenAt }, https);
   return { visitorId: visitor.visitorId, setCookie };
 }

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { getConfig } from "../config";
 
 export const SESSION_COOKIE = "clipclean_session";
+/** Over https the cookie carries the __Host- prefix, so browsers only accept it Secure, for this host, Path=/. */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 const sessionSchema = z.object({
@@ -36,9 +38,35 @@ export async function readSession(seal: string | undefined): Promise<Session | n
   return parsed.data;
 }
 
+/**
+ * The cookie names to read, preferred first. Over https the plain name is still read so that a visitor
+ * whose site moved from http to https keeps their tasks; the next cookie we send carries the new name.
+ */
+export function sessionCookieNames(https: boolean): string[] {
+  return https ? [SECURE_SESSION_COOKIE, SESSION_COOKIE] : [SESSION_COOKIE];
+}
+
+export type CookieSession = {
+  session: Session | null;
+  /** False when the session came under the plain name over https: it should be re-issued under the new one. */
+  currentName: boolean;
+};
+
+/** The first valid session among the request's cookies, looked up by `cookieValue(name)`. */
+export async function readSessionCookie(cookieValue: (name: string) => string | undefined, https: boolean): Promise<CookieSession> {
+  const [currentName, ...olderNames] = sessionCookieNames(https);
+  const current = await readSession(cookieValue(currentName!));
+  if (current) return { session: current, currentName: true };
+  for (const name of olderNames) {
+    const session = await readSession(cookieValue(name));
+    if (session) return { session, currentName: false };
+  }
+  return { session: null, currentName: true };
+}
+
 /** A Set-Cookie header value carrying `session`, valid for another 30 days. */
-export async function sessionCookie(session: Session, secure: boolean): Promise<string> {
+export async function sessionCookie(session: Session, https: boolean): Promise<string> {
   const seal = await sealData(session, { password: getConfig().sessionSecret, ttl: SESSION_TTL_SECONDS });
-  const attributes = [`Path=/`, `Max-Age=${SESSION_TTL_SECONDS}`, "HttpOnly", "SameSite=Lax", ...(secure ? ["Secure"] : [])];
-  return [`${SESSION_COOKIE}=${seal}`, ...attributes].join("; ");
+  const attributes = [`Path=/`, `Max-Age=${SESSION_TTL_SECONDS}`, "HttpOnly", "SameSite=Lax", ...(https ? ["Secure"] : [])];
+  return [`${https ? SECURE_SESSION_COOKIE : SESSION_COOKIE}=${seal}`, ...attributes].join("; ");
 }

@@ -56,6 +56,7 @@ export async function provisionTestDatabase(): Promise<TestDatabase> {
     drop: async () => {
       await server.stop();
       await rm(dir, { recursive: true, force: true });
+      await rm(server.databaseDir, { recursive: true, force: true });
     },
   };
 }

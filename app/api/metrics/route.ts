@@ -3,6 +3,7 @@ import { isMetricsToken } from "@/lib/metrics/is-metrics-token";
 import { readCachedMetrics } from "@/lib/metrics/read-cached-metrics";
 import { errorResponse } from "@/lib/web/error-response";
 import { requestLocale } from "@/lib/web/request-locale";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +18,5 @@ export async function GET(request: Request) {
     return errorResponse(error, requestLocale(request));
   }
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -6,6 +6,7 @@ import { localizeTask } from "@/lib/web/localize-task";
 import { noStore } from "@/lib/web/no-store";
 import { parseInput } from "@/lib/web/parse-input";
 import { readJsonBody } from "@/lib/web/read-json-body";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +20,5 @@ export const POST = apiRoute(async ({ request, visitorId, locale }) => {
   const input = parseInput(createTaskInput, await readJsonBody(request));
   return Response.json({ task: localizeTask(await createTask({ visitorId, input }), locale) }, noStore(202));
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, POST });

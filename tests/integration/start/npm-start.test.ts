@@ -104,4 +104,41 @@ describe("npm start", () => {
     expect(second.output()).not.toContain("creating a new cluster");
     expect(await stopProduct(second)).toBe(0);
   });
+
+  const asRoot = process.getuid?.() === 0;
+  if (!asRoot) console.log("skipping the mode-700 DATA_DIR start: it is only meaningful as root, where PostgreSQL runs as the postgres user");
+
+  it.skipIf(!asRoot)("as root, runs with DATA_DIR inside a folder the postgres user cannot enter, and finds its data again", async () => {
+    const home = await mkdtemp(join(tmpdir(), "clipclean-home-"));
+    await chmod(home, 0o700);
+    dataDirs.push(home);
+    const dataDir = join(home, "data");
+    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_POSTGRES_PORT: String(await freePort()) };
+
+    const first = startProduct(env);
+    const [, clusterDir] = await first.waitFor(/keeping the database cluster in (\S+)/);
+    dataDirs.push(clusterDir!);
+    await first.waitFor(/\[worker\] worker ready/);
+    await first.waitFor(/\[web\].*Ready/);
+    const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
+    expect(health.status).toBe(200);
+    expect(first.output()).not.toContain("EACCES");
+    const databaseUrl = parseConfig(env).databaseUrl;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(`INSERT INTO visitors (id) VALUES ('behind-a-private-home')`);
+    await client.end();
+    expect(await stopProduct(first)).toBe(0);
+
+    const second = startProduct(env);
+    await second.waitFor(/\[worker\] worker ready/);
+    const again = new pg.Client({ connectionString: databaseUrl });
+    await again.connect();
+    const { rows } = await again.query(`SELECT id FROM visitors WHERE id = 'behind-a-private-home'`);
+    await again.end();
+    expect(rows).toHaveLength(1);
+    expect(second.output()).toContain(`keeping the database cluster in ${clusterDir}`);
+    expect(second.output()).not.toContain("creating a new cluster");
+    expect(await stopProduct(second)).toBe(0);
+  });
 });

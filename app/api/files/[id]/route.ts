@@ -3,6 +3,7 @@ import { getFile } from "@/lib/files/get-file";
 import { presentFile } from "@/lib/files/present-file";
 import { apiRoute } from "@/lib/web/api-route";
 import { noStore } from "@/lib/web/no-store";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +18,5 @@ export const DELETE = apiRoute<Params>(async ({ visitorId, params }) => {
   await deleteFile({ visitorId, fileId: params.id });
   return new Response(null, noStore(204));
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = refuseOtherMethods({ GET, DELETE });

@@ -3,6 +3,7 @@ import { getTask } from "@/lib/tasks/get-task";
 import { apiRoute } from "@/lib/web/api-route";
 import { localizeTask } from "@/lib/web/localize-task";
 import { noStore } from "@/lib/web/no-store";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,5 @@ export const DELETE = apiRoute<Params>(async ({ visitorId, params }) => {
   await deleteTask({ visitorId, taskId: params.id });
   return new Response(null, noStore(204));
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = refuseOtherMethods({ GET, DELETE });

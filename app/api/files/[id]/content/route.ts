@@ -1,6 +1,7 @@
 import { openFileBytes } from "@/lib/files/open-file-bytes";
 import { apiRoute } from "@/lib/web/api-route";
 import { fileResponse } from "@/lib/web/file-response";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +12,5 @@ const serveContent = apiRoute<{ id: string }>(async ({ request, visitorId, param
 
 export const GET = serveContent;
 export const HEAD = serveContent;
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, HEAD });

@@ -1,9 +1,12 @@
 import { listTaskLogs } from "@/lib/tasks/list-task-logs";
 import { apiRoute } from "@/lib/web/api-route";
 import { noStore } from "@/lib/web/no-store";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ id: string }>(async ({ visitorId, params }) =>
   Response.json({ logs: await listTaskLogs({ visitorId, taskId: params.id }) }, noStore()),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });
