@@ -1,6 +1,7 @@
 import type { Prisma } from "../db";
 import { AppError } from "../errors";
 import type { File } from "../generated/prisma/client";
+import { isRecordId } from "../record-id";
 import type { CreateTaskInput } from "./create-task-input";
 
 const DEFAULT_THUMBNAIL_WIDTH = 256;
@@ -11,7 +12,7 @@ const DEFAULT_THUMBNAIL_SECOND = 1;
  * and returns the params to store with defaults filled in.
  */
 export async function checkTaskInputs(tx: Prisma.TransactionClient, visitorId: string, input: CreateTaskInput): Promise<Prisma.InputJsonObject> {
-  const rows = await tx.file.findMany({ where: { id: { in: input.inputs }, visitorId } });
+  const rows = await tx.file.findMany({ where: { id: { in: input.inputs.filter(isRecordId) }, visitorId } });
   const byId = new Map(rows.map((file) => [file.id, file]));
   const files: File[] = input.inputs.map((fileId, index) => {
     const file = byId.get(fileId);

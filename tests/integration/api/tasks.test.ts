@@ -78,7 +78,7 @@ describe("POST /api/tasks", () => {
   it("answers 404 for inputs that are unknown or belong to someone else", async () => {
     const { video } = await visitorWithFiles();
     const { visitor, video: own } = await visitorWithFiles("zh");
-    for (const inputs of [[video], ["no-such-file"]]) {
+    for (const inputs of [[video], ["no-such-file"], ["bad\u0000id"], ["é".repeat(60)]]) {
       const response = await createTask(visitor, { type: "thumbnail", inputs });
       expect(response.status).toBe(404);
       expect(response.body.error).toEqual({ code: "not_found", field: "inputs.0", message: "未找到。" });
