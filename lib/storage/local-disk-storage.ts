@@ -3,6 +3,9 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { AppError } from "../errors";
+import { isDiskFull } from "./is-disk-full";
+import { measureFreeBytes } from "./measure-free-bytes";
 import type { Storage } from "./storage";
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9._-]+)*$/;
@@ -20,17 +23,17 @@ export function localDiskStorage(root: string): Storage {
   return {
     async put(key, body) {
       const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
       const partial = `${path}.${randomBytes(4).toString("hex")}.partial`;
-      const sink = createWriteStream(partial);
       try {
+        await mkdir(dirname(path), { recursive: true });
+        const sink = createWriteStream(partial);
         await pipeline(body, sink);
         await rename(partial, path);
+        return { size: sink.bytesWritten };
       } catch (error) {
         await rm(partial, { force: true });
-        throw error;
+        throw isDiskFull(error) ? new AppError("storage_full") : error;
       }
-      return { size: sink.bytesWritten };
     },
     read(key, range) {
       return createReadStream(pathOf(key), range ? { start: range.start, end: range.end } : undefined);
@@ -47,6 +50,7 @@ export function localDiskStorage(root: string): Storage {
     async delete(key) {
       await rm(pathOf(key), { force: true });
     },
+    freeBytes: (claim) => measureFreeBytes(base, claim),
     localPath: pathOf,
   };
 }
