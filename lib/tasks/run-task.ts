@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import type { PgBoss } from "pg-boss";
 import { getDb } from "../db";
 import { makeWorkDir } from "../retention/make-work-dir";
+import { assertFreeSpace } from "../storage/assert-free-space";
 import { getStorage } from "../storage/get-storage";
 import { appendTaskLog } from "./append-task-log";
 import { finishTask, type TaskOutcome } from "./finish-task";
@@ -43,6 +44,7 @@ export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTa
   try {
     let outcome: TaskOutcome;
     try {
+      await assertFreeSpace();
       const { path, ...file } = await processTask({ task, workDir, signal: aborted, progress, log });
       storageKey.current = outputKey(task, retryCount);
       const size = await storeOutput({ path, key: storageKey.current });
@@ -53,9 +55,9 @@ export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTa
       });
     }
     await progress.stop();
-    const applied = await finishTask({ boss, taskId, jobId, outcome });
-    if (!applied && storageKey.current) await getStorage().delete(storageKey.current);
-    return applied ? outcome.status : "skipped";
+    const finished = await finishTask({ boss, taskId, jobId, outcome });
+    if (finished !== "completed" && storageKey.current) await getStorage().delete(storageKey.current);
+    return finished;
   } catch (error) {
     if (storageKey.current) await getStorage().delete(storageKey.current);
     throw error;
