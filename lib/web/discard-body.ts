@@ -1,5 +1,5 @@
 /** How much of a refused body is still read and thrown away, and for how long. */
-const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024;
+const DISCARD_LIMIT_BYTES = 1024 * 1024;
 const DISCARD_LIMIT_MS = 10_000;
 
 /**

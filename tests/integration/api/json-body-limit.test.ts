@@ -47,6 +47,16 @@ describe("JSON request bodies", () => {
     });
   }
 
+  it("refuses a 32 MiB body without reading it, and the client's next requests still work", async () => {
+    const visitor = apiVisitor();
+    for (let round = 0; round < 3; round += 1) {
+      const { status, body } = await visitor.json("/api/tasks", { method: "POST", body: paddedJson(32 * 1024 * KiB) });
+      expect(status).toBe(413);
+      expect(body.error.code).toBe("body_too_large");
+      expect((await visitor.json("/api/me")).status).toBe(200);
+    }
+  });
+
   it("still reads a 60 KiB body and judges its content (400 invalid_params)", async () => {
     const visitor = apiVisitor();
     const task = await visitor.json("/api/tasks", { method: "POST", body: paddedJson(60 * KiB, { type: "resize", inputs: [] }) });
