@@ -7,23 +7,27 @@ import { lockVisitor } from "../identity/lock-visitor";
 import type { MediaInfo } from "../media/probe-media";
 import { getBoss } from "../queue/get-boss";
 import { jobs } from "../queue/jobs";
-import { countStoredBytes } from "./count-stored-bytes";
+import { fitsStorageQuota } from "./fits-storage-quota";
+import { releaseStorage } from "./release-storage";
 
 export type StoredUpload = { storageKey: string; name: string; size: number; media: MediaInfo };
 
 /**
- * Records stored uploads as the visitor's files, re-checking the storage quota under the visitor's lock,
- * and asks the workers for their thumbnails in the same transaction.
+ * Records stored uploads as the visitor's files in place of their reservation (so the bytes never
+ * count twice or not at all), re-checking the quota under the visitor's lock in case the reservation
+ * lapsed, and asks the workers for their thumbnails in the same transaction.
  */
-export async function saveUploadedFiles({ visitorId, uploads }: { visitorId: string; uploads: StoredUpload[] }): Promise<File[]> {
-  const { maxStoredBytesPerVisitor, retentionHours } = getConfig().limits;
+export async function saveUploadedFiles(options: { visitorId: string; uploads: StoredUpload[]; reservationId?: string }): Promise<File[]> {
+  const { visitorId, uploads, reservationId } = options;
+  const { retentionHours } = getConfig().limits;
   const boss = await getBoss();
   const expiresAt = new Date(Date.now() + retentionHours * 3600_000);
   return getDb().$transaction(
     async (tx) => {
       await lockVisitor(tx, visitorId);
       const incoming = uploads.reduce((total, upload) => total + upload.size, 0);
-      if ((await countStoredBytes(tx, visitorId)) + incoming > maxStoredBytesPerVisitor) throw new AppError("storage_quota_exceeded");
+      if (!(await fitsStorageQuota(tx, { visitorId, bytes: incoming, reservationId }))) throw new AppError("storage_quota_exceeded");
+      if (reservationId) await releaseStorage({ reservationId, tx });
       const files: File[] = [];
       for (const { storageKey, name, size, media } of uploads) {
         const file = await tx.file.create({

@@ -1,30 +1,33 @@
 import { randomUUID } from "node:crypto";
 import type { Readable } from "node:stream";
 import { getConfig } from "../config";
-import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { File } from "../generated/prisma/client";
 import { probeMedia } from "../media/probe-media";
+import { assertFreeSpace } from "../storage/assert-free-space";
 import { getStorage } from "../storage/get-storage";
-import { countStoredBytes } from "./count-stored-bytes";
 import { receiveUploadParts } from "./receive-upload-parts";
 import { saveUploadedFiles, type StoredUpload } from "./save-uploaded-files";
+import { startUploadReservation, type UploadReservation } from "./start-upload-reservation";
 import { uploadName } from "./upload-name";
 
-/** Counts bytes as they pass and stops the upload past the per-file or per-visitor limit. */
-async function* metered(source: Readable, limits: { perFile: number; remainingQuota: number }, counted: (bytes: number) => void) {
-  let bytes = 0;
+/** The client's bytes; a body cut short is the request's fault (bad_request), not ours. */
+async function* clientBytes(source: Readable): AsyncGenerator<Buffer> {
   try {
-    for await (const chunk of source as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      counted(chunk.length);
-      if (bytes > limits.perFile) throw new AppError("file_too_large");
-      if (bytes > limits.remainingQuota) throw new AppError("storage_quota_exceeded");
-      yield chunk;
-    }
+    for await (const chunk of source as AsyncIterable<Buffer>) yield chunk;
   } catch (error) {
-    // The client cut the body short: the request is malformed, not our failure.
     throw error instanceof AppError ? error : new AppError("bad_request");
+  }
+}
+
+/** Stops the file past the per-file limit and reserves quota and disk space before each chunk is written. */
+async function* metered(source: Readable, perFile: number, reservation: UploadReservation) {
+  let bytes = 0;
+  for await (const chunk of clientBytes(source)) {
+    bytes += chunk.length;
+    if (bytes > perFile) throw new AppError("file_too_large");
+    await reservation.take(chunk.length);
+    yield chunk;
   }
 }
 
@@ -35,11 +38,12 @@ async function* metered(source: Readable, limits: { perFile: number; remainingQu
 export async function storeUploads(options: { visitorId: string; contentType: string | null; body: Readable | null }): Promise<File[]> {
   const { visitorId, contentType, body } = options;
   if (!body || !contentType?.toLowerCase().startsWith("multipart/form-data")) throw new AppError("bad_request");
+  await assertFreeSpace();
   const limits = getConfig().limits;
   const storage = getStorage();
   const keys: string[] = [];
   const uploads: StoredUpload[] = [];
-  let receivedBytes = await countStoredBytes(getDb(), visitorId);
+  const reservation = startUploadReservation(visitorId);
   try {
     await receiveUploadParts({
       contentType,
@@ -48,18 +52,16 @@ export async function storeUploads(options: { visitorId: string; contentType: st
         if (keys.length >= limits.maxFilesPerUpload) throw new AppError("too_many_files");
         const storageKey = `uploads/${randomUUID()}`;
         keys.push(storageKey);
-        const remainingQuota = limits.maxStoredBytesPerVisitor - receivedBytes;
-        const source = metered(stream, { perFile: limits.maxUploadBytes, remainingQuota }, (bytes) => (receivedBytes += bytes));
-        const { size } = await storage.put(storageKey, source);
+        const { size } = await storage.put(storageKey, metered(stream, limits.maxUploadBytes, reservation));
         const media = size > 0 ? await probeMedia(storage.localPath(storageKey)) : null;
         if (!media) throw new AppError("unsupported_media");
         uploads.push({ storageKey, name: uploadName(info.filename), size, media });
       },
     });
     if (uploads.length === 0) throw new AppError("no_file");
-    return await saveUploadedFiles({ visitorId, uploads });
+    return await saveUploadedFiles({ visitorId, uploads, reservationId: reservation.id });
   } catch (error) {
-    await Promise.all(keys.map((key) => storage.delete(key)));
+    await Promise.all([...keys.map((key) => storage.delete(key)), reservation.release()]);
     throw error;
   }
 }

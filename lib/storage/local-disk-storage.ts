@@ -3,6 +3,9 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, opendir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
+import { AppError } from "../errors";
+import { isDiskFull } from "./is-disk-full";
+import { measureFreeBytes } from "./measure-free-bytes";
 import type { Storage, StoredObject } from "./storage";
 
 /** Walks `dir` depth-first without reading a whole folder into memory; a missing folder lists nothing. */
@@ -39,17 +42,17 @@ export function localDiskStorage(root: string): Storage {
   return {
     async put(key, body) {
       const path = pathOf(key);
-      await mkdir(dirname(path), { recursive: true });
       const partial = `${path}.${randomBytes(4).toString("hex")}.partial`;
-      const sink = createWriteStream(partial);
       try {
+        await mkdir(dirname(path), { recursive: true });
+        const sink = createWriteStream(partial);
         await pipeline(body, sink);
         await rename(partial, path);
+        return { size: sink.bytesWritten };
       } catch (error) {
         await rm(partial, { force: true });
-        throw error;
+        throw isDiskFull(error) ? new AppError("storage_full") : error;
       }
-      return { size: sink.bytesWritten };
     },
     read(key, range) {
       return createReadStream(pathOf(key), range ? { start: range.start, end: range.end } : undefined);
@@ -73,6 +76,7 @@ export function localDiskStorage(root: string): Storage {
         if (object.key.startsWith(prefix)) yield object;
       }
     },
+    freeBytes: (claim) => measureFreeBytes(base, claim),
     localPath: pathOf,
   };
 }

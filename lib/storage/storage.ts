@@ -9,7 +9,10 @@ export type StoredObject = { key: string; modifiedAt: Date };
  * may contain "/" to group files.
  */
 export type Storage = {
-  /** Writes the stream under `key`; the file appears only once fully written. Returns the byte count. */
+  /**
+   * Writes the stream under `key`; the file appears only once fully written. Returns the byte count.
+   * A full disk rejects with AppError("storage_full"), the partial bytes removed.
+   */
   put(key: string, body: Readable | AsyncIterable<Uint8Array>): Promise<{ size: number }>;
   /** Reads the bytes under `key`, or the inclusive `range` of them. */
   read(key: string, range?: ByteRange): Readable;
@@ -22,6 +25,11 @@ export type Storage = {
    * writes are listed too (their keys end in ".partial") so sweeps can find abandoned ones.
    */
   list(prefix: string): AsyncIterable<StoredObject>;
+  /**
+   * Bytes free where the files are written (measured at most about a second ago, less what callers
+   * claimed since), or null when unknown; `claim` is what the caller is about to write.
+   */
+  freeBytes(claim?: number): Promise<number | null>;
   /** A local path to the file, for tools such as ffmpeg that need one. */
   localPath(key: string): string;
 };

@@ -12,10 +12,11 @@ export async function failLostTask(options: { boss: PgBoss; taskId: string }): P
   if (task?.status !== "running" || !task.jobId) return false;
   const job = await options.boss.getJobById(jobs.taskRun.name, task.jobId);
   if (job && job.state !== "failed") return false;
-  return finishTask({
+  const finished = await finishTask({
     boss: options.boss,
     taskId: options.taskId,
     jobId: task.jobId,
     outcome: { status: "failed", code: "worker_lost", message: "The worker stopped during every attempt" },
   });
+  return finished === "failed";
 }

@@ -3,6 +3,7 @@ import { getConfig } from "../config";
 import { getDb, type Prisma } from "../db";
 import { requestDispatch } from "../queue/request-dispatch";
 import type { MediaInfo } from "../media/probe-media";
+import { admitOutput } from "./admit-output";
 import { appendTaskLog } from "./append-task-log";
 
 /** A produced file as it is recorded: what it is (as an upload would be described) and where it is stored. */
@@ -20,15 +21,17 @@ async function recordOutput(tx: Prisma.TransactionClient, taskId: string, visito
 
 /**
  * The task's final state change, its output's appearance and a dispatch wake-up, in one
- * transaction. Applies only while the task is still running under `jobId`; returns whether it did
- * (when not, the caller removes the output it had stored).
+ * transaction. An output that does not fit in the visitor's quota turns the outcome into a failure.
+ * Applies only while the task is still running under `jobId`; returns the status it applied, or
+ * "skipped" (the caller removes any output it had stored unless the status is "completed").
  */
-export async function finishTask(options: { boss: PgBoss; taskId: string; jobId: string; outcome: TaskOutcome }): Promise<boolean> {
-  const { taskId, jobId, outcome } = options;
-  const errorCode = outcome.status === "failed" ? outcome.code : null;
-  const errorMessage = outcome.status === "failed" ? outcome.message : null;
-  const message = outcome.status === "failed" ? "Failed" : outcome.message;
+export async function finishTask(options: { boss: PgBoss; taskId: string; jobId: string; outcome: TaskOutcome }): Promise<TaskOutcome["status"] | "skipped"> {
+  const { taskId, jobId } = options;
   return getDb().$transaction(async (tx) => {
+    const outcome = options.outcome.status === "completed" ? await admitOutput(tx, { taskId, outcome: options.outcome }) : options.outcome;
+    const errorCode = outcome.status === "failed" ? outcome.code : null;
+    const errorMessage = outcome.status === "failed" ? outcome.message : null;
+    const message = outcome.status === "failed" ? "Failed" : outcome.message;
     const finished = await tx.$queryRaw<{ visitor_id: string }[]>`
       UPDATE tasks SET status = ${outcome.status}::task_status, message = ${message},
              progress = CASE WHEN ${outcome.status} = 'completed' THEN 100 ELSE progress END,
@@ -44,6 +47,6 @@ export async function finishTask(options: { boss: PgBoss; taskId: string; jobId:
       await appendTaskLog({ taskId, level, message: line, tx });
     }
     await requestDispatch(options.boss, { db: fromPrisma(tx), reason: "finished" });
-    return row !== undefined;
+    return row ? outcome.status : "skipped";
   });
 }

@@ -1,5 +1,6 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { isDiskFull } from "../storage/is-disk-full";
 import type { TaskOutcome } from "./finish-task";
 import { redactPaths } from "./redact-paths";
 
@@ -30,6 +31,8 @@ export async function outcomeOfError(options: {
   }
   // ffmpeg was killed from outside (a stopping machine): hand the job back to be retried.
   if (error instanceof AppError && error.code === "unavailable") throw error;
+  // A full disk is usually passing: the task fails clearly, and the visitor can retry it later.
+  if (isDiskFull(error)) return { status: "failed", code: "storage_full", message: "The server ran out of storage space" };
   if (error instanceof AppError && FINAL_CODES.has(error.code)) {
     return { status: "failed", code: error.code, message: redactPaths(error.message) };
   }

@@ -3,6 +3,7 @@ import type { PgBoss } from "pg-boss";
 import { retryWhileUnreachable } from "../database/retry-while-unreachable";
 import { getDb } from "../db";
 import { makeWorkDir } from "../retention/make-work-dir";
+import { assertFreeSpace } from "../storage/assert-free-space";
 import { getStorage } from "../storage/get-storage";
 import { appendTaskLog } from "./append-task-log";
 import { finishTask, type TaskOutcome } from "./finish-task";
@@ -48,6 +49,7 @@ export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTa
   try {
     let outcome: TaskOutcome;
     try {
+      await assertFreeSpace();
       const { path, ...file } = await processTask({ task, workDir, signal: aborted, progress, log });
       storageKey.current = outputKey(task, retryCount);
       const size = await storeOutput({ path, key: storageKey.current });
@@ -60,9 +62,11 @@ export async function runTask({ boss, taskId, jobId, retryCount, signal }: RunTa
     await progress.stop();
     // Finishing outlasts a short database outage; a lost commit acknowledgement is retried as "not
     // applied", so the output's bytes stay when its row did get recorded.
-    const applied = await retryWhileUnreachable(`finishing task ${taskId}`, () => finishTask({ boss, taskId, jobId, outcome }));
-    if (!applied && storageKey.current && !(await isRecordedOutput(storageKey.current))) await getStorage().delete(storageKey.current);
-    return applied ? outcome.status : "skipped";
+    const finished = await retryWhileUnreachable(`finishing task ${taskId}`, () => finishTask({ boss, taskId, jobId, outcome }));
+    if (finished !== "completed" && storageKey.current && !(await isRecordedOutput(storageKey.current))) {
+      await getStorage().delete(storageKey.current);
+    }
+    return finished;
   } catch (error) {
     if (storageKey.current) await getStorage().delete(storageKey.current);
     throw error;

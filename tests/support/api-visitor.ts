@@ -14,9 +14,9 @@ export type ApiVisitor = {
   cookie: () => string | undefined;
 };
 
-/** A browser-like visitor of the test server: it keeps the session cookie it is given. */
-export function apiVisitor(options: { locale?: "en" | "zh"; cookie?: string } = {}): ApiVisitor {
-  const baseUrl = inject("baseUrl");
+/** A browser-like visitor of the test server (or the one at `baseUrl`): it keeps the session cookie it is given. */
+export function apiVisitor(options: { locale?: "en" | "zh"; cookie?: string; baseUrl?: string } = {}): ApiVisitor {
+  const baseUrl = options.baseUrl ?? inject("baseUrl");
   let cookie = options.cookie;
   const request = async (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);

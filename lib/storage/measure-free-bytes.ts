@@ -1,0 +1,35 @@
+import { mkdir, statfs } from "node:fs/promises";
+
+/** Uploads ask once per few megabytes; a second-old figure is close enough and spares the syscalls. */
+const CACHE_MS = 1_000;
+
+type Measurement = { at: number; bytes: Promise<number>; claimed: number };
+
+const measurements = new Map<string, Measurement>();
+
+async function statFreeBytes(dir: string): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  const info = await statfs(dir);
+  // bavail, not bfree: blocks reserved for root are not ours to fill.
+  return info.bavail * info.bsize;
+}
+
+/**
+ * The bytes free on the disk holding `dir`, measured at most a second ago, less what this process
+ * has claimed since (so a stale figure does not let writes pass the floor); then claims `claim` more.
+ */
+export async function measureFreeBytes(dir: string, claim = 0): Promise<number> {
+  let measurement = measurements.get(dir);
+  if (!measurement || Date.now() - measurement.at >= CACHE_MS) {
+    measurement = { at: Date.now(), bytes: statFreeBytes(dir), claimed: 0 };
+    measurements.set(dir, measurement);
+  }
+  const claimedBefore = measurement.claimed;
+  measurement.claimed += claim;
+  try {
+    return (await measurement.bytes) - claimedBefore;
+  } catch (error) {
+    measurements.delete(dir);
+    throw error;
+  }
+}
