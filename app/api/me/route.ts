@@ -4,4 +4,5 @@ import { noStore } from "@/lib/web/no-store";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ visitorId }) => Response.json(await getVisitorSummary({ visitorId }), noStore()));
+// The pages ask who the visitor is first, so this read is the one that makes a first-time visitor.
+export const GET = apiRoute(async ({ visitorId }) => Response.json(await getVisitorSummary({ visitorId }), noStore()), { createsVisitor: true });
