@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 
-  server.listen(port, values.hostname, () => console.log(`web server listening on ${values.hostname ?? "*"}:${port}${dev ? " (development)" : ""}`));
+  server.listen(port, values.hostname, () => console.log(`Ready on http://${values.hostname ?? "localhost"}:${port}${dev ? " (development)" : ""}`));
 }
 
 main().catch((error: unknown) => {
