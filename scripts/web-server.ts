@@ -14,8 +14,10 @@ const STOP_GRACE_MS = 5_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { dev: { type: "boolean" }, port: { type: "string" }, hostname: { type: "string" } } });
-  const config = getConfig();
   const dev = values.dev ?? false;
+  // As `next start`/`next dev` do: React and Next pick their production or development builds from it.
+  if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+  const config = getConfig();
   const port = values.port ? Number(values.port) : config.port;
   const server = createServer();
   const app = next({ dev, dir: process.cwd(), hostname: values.hostname ?? "localhost", port, httpServer: server });
