@@ -3,7 +3,6 @@
  * a production build when the sources changed, then the web server and the worker as two
  * supervised child processes. SIGINT/SIGTERM stops everything.
  */
-import { createRequire } from "node:module";
 import { ConfigError, getConfig } from "../lib/config";
 import { applyMigrations } from "../lib/database/apply-migrations";
 import { ensureBuild } from "./start/ensure-build";
@@ -43,14 +42,13 @@ async function main(): Promise<void> {
   // Children run as production builds; they get the resolved secret and database so that a
   // development machine needs no configuration at all.
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: config.databaseUrl, SESSION_SECRET: config.sessionSecret, PORT: String(config.port) };
-  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
   // The worker's own grace period for running jobs, plus time to hand the rest back and exit.
   const stopGraceMs = (config.shutdownGraceSeconds + 5) * 1000;
   children.push(
     superviseProcess({
       name: "web",
       command: process.execPath,
-      args: [next, dev ? "dev" : "start", "--port", String(config.port)],
+      args: ["--import", "tsx", "scripts/web-server.ts", ...(dev ? ["--dev"] : []), "--port", String(config.port)],
       env: { ...env, NODE_ENV: dev ? "development" : "production" },
       stopGraceMs,
     }),

@@ -1,4 +1,6 @@
+import { deleteOldRateWindows } from "../abuse/delete-old-rate-windows";
 import { getConfig } from "../config";
+import { deleteLapsedReservations } from "../files/delete-lapsed-reservations";
 import { deleteExpiredFileRows } from "./delete-expired-file-rows";
 import { deleteExpiredTasks } from "./delete-expired-tasks";
 import { deleteIdleVisitors } from "./delete-idle-visitors";
@@ -10,13 +12,22 @@ const HOUR_MS = 3_600_000;
 /** Stored bytes younger than this are never taken for orphans: their row may be about to commit. */
 export const ORPHAN_SAFETY_MS = HOUR_MS;
 
-export type LifecycleSweepResult = { expiredFiles: number; deletedTasks: number; deletedFiles: number; deletedVisitors: number; orphans: number };
+export type LifecycleSweepResult = {
+  expiredFiles: number;
+  deletedTasks: number;
+  deletedFiles: number;
+  deletedVisitors: number;
+  orphans: number;
+  /** Ended rate-limit windows and lapsed storage reservations. */
+  lapsedRecords: number;
+};
 
 /**
  * One pass of the data lifecycle, in the order that lets each step free what the next one needs:
  * expired files lose their bytes, finished tasks past the grace period go with their logs and
  * outputs, then file rows nothing lists any more, then visitors with nothing left, then bytes no
- * row points at. Every step works in short batches and is safe to run twice or twice at once.
+ * row points at, and last the bookkeeping of ended rate-limit windows and lapsed upload
+ * reservations. Every step works in short batches and is safe to run twice or twice at once.
  */
 export async function sweepLifecycle(options: { now?: Date } = {}): Promise<LifecycleSweepResult> {
   const now = options.now ?? new Date();
@@ -27,5 +38,6 @@ export async function sweepLifecycle(options: { now?: Date } = {}): Promise<Life
   const deletedFiles = await deleteExpiredFileRows({ cutoff: graceCutoff });
   const deletedVisitors = await deleteIdleVisitors({ cutoff: new Date(now.getTime() - visitorIdleDays * 24 * HOUR_MS) });
   const orphans = await removeOrphanBytes({ olderThan: new Date(now.getTime() - ORPHAN_SAFETY_MS) });
-  return { expiredFiles, deletedTasks, deletedFiles, deletedVisitors, orphans };
+  const lapsedRecords = (await deleteOldRateWindows({ now: now.getTime() })) + (await deleteLapsedReservations());
+  return { expiredFiles, deletedTasks, deletedFiles, deletedVisitors, orphans, lapsedRecords };
 }

@@ -9,18 +9,30 @@ export type ApiContext<Params> = { request: Request; visitorId: string; params: 
 
 type RouteContext<Params> = { params: Promise<Params> };
 
+export type ApiRouteOptions = {
+  /**
+   * The route needs a visitor row (it stores something for them, or reports who they are): a request
+   * without a valid cookie gets a new visitor, within the per-address limit. Other routes answer such a
+   * request as an empty visitor and create nothing, so crawlers and 404 probes leave no rows behind.
+   */
+  createsVisitor?: boolean;
+};
+
 /**
  * Wraps a route handler: refuses cross-site writes, answers 404 for malformed path ids, identifies the
  * visitor (issuing or refreshing the cookie), and turns any thrown error into the API's JSON error in the request's language.
  */
-export function apiRoute<Params = Record<string, never>>(handler: (context: ApiContext<Params>) => Promise<Response>) {
+export function apiRoute<Params = Record<string, never>>(
+  handler: (context: ApiContext<Params>) => Promise<Response>,
+  { createsVisitor = false }: ApiRouteOptions = {},
+) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
     let visitor: RequestVisitor | undefined;
     let response: Response;
     try {
       assertSameOrigin(request);
       const params = parsePathIds(await context.params);
-      visitor = await identifyVisitor(request);
+      visitor = await identifyVisitor(request, { create: createsVisitor });
       response = await handler({ request, visitorId: visitor.visitorId, params, locale: requestLocale(request) });
     } catch (error) {
       response = errorResponse(error, requestLocale(request));

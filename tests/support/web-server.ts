@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
 import { ensureBuild } from "../../scripts/start/ensure-build";
 import { freePort } from "./test-database";
 
@@ -23,11 +22,10 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, output: ()
   throw new Error(`web server did not become healthy:\n${output()}`);
 }
 
-/** `next start` on a free port against the given database and data folder. */
+/** The production web server (scripts/web-server.ts) on a free port against the given database and data folder. */
 export async function startWebServer(env: Record<string, string>): Promise<WebServer> {
   const port = await freePort();
-  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child = spawn(process.execPath, [next, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, ...env, PORT: String(port), NEXT_DIST_DIR: TEST_DIST_DIR, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -5,6 +5,7 @@ import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(async ({ visitorId }) => Response.json(await getVisitorSummary({ visitorId }), noStore()));
+// The pages ask who the visitor is first, so this read is the one that makes a first-time visitor.
+export const GET = apiRoute(async ({ visitorId }) => Response.json(await getVisitorSummary({ visitorId }), noStore()), { createsVisitor: true });
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

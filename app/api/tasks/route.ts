@@ -1,3 +1,4 @@
+import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
 import { createTask } from "@/lib/tasks/create-task";
 import { createTaskInput } from "@/lib/tasks/create-task-input";
 import { listTasks, listTasksQuery } from "@/lib/tasks/list-tasks";
@@ -16,9 +17,13 @@ export const GET = apiRoute(async ({ request, visitorId, locale }) => {
   return Response.json({ ...page, tasks: page.tasks.map((task) => localizeTask(task, locale)) }, noStore());
 });
 
-export const POST = apiRoute(async ({ request, visitorId, locale }) => {
-  const input = parseInput(createTaskInput, await readJsonBody(request));
-  return Response.json({ task: localizeTask(await createTask({ visitorId, input }), locale) }, noStore(202));
-});
+export const POST = apiRoute(
+  async ({ request, visitorId, locale }) => {
+    await limitVisitorAction({ visitorId, action: "task" });
+    const input = parseInput(createTaskInput, await readJsonBody(request));
+    return Response.json({ task: localizeTask(await createTask({ visitorId, input }), locale) }, noStore(202));
+  },
+  { createsVisitor: true },
+);
 
 export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, POST });

@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
 import { presentFile } from "@/lib/files/present-file";
 import { storeUploads } from "@/lib/files/store-uploads";
 import { apiRoute } from "@/lib/web/api-route";
@@ -8,10 +9,14 @@ import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(async ({ request, visitorId }) => {
-  const body = request.body ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>) : null;
-  const files = await storeUploads({ visitorId, contentType: request.headers.get("content-type"), body });
-  return Response.json({ files: files.map(presentFile) }, noStore(201));
-});
+export const POST = apiRoute(
+  async ({ request, visitorId }) => {
+    await limitVisitorAction({ visitorId, action: "upload" }); // before a byte of the body is read
+    const body = request.body ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>) : null;
+    const files = await storeUploads({ visitorId, contentType: request.headers.get("content-type"), body });
+    return Response.json({ files: files.map(presentFile) }, noStore(201));
+  },
+  { createsVisitor: true },
+);
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

@@ -96,6 +96,21 @@ describe("lifecycle sweep", () => {
     expect(await bytesOf(outputId)).not.toBeNull();
   });
 
+  test("deletes ended rate-limit windows and lapsed upload reservations, keeping live ones", async () => {
+    const db = getDb();
+    const visitorId = await createVisitor();
+    const key = `test:${visitorId}`;
+    await db.rateLimit.createMany({ data: [{ key, windowStart: ago(2 * HOUR_MS), count: 5 }, { key, windowStart: ago(60_000), count: 1 }] });
+    await db.$executeRaw`INSERT INTO storage_reservations (id, visitor_id, bytes, expires_at) VALUES
+      (${`${key}-lapsed`}, ${visitorId}, 100, ${ago(60_000)}), (${`${key}-live`}, ${visitorId}, 100, ${new Date(Date.now() + HOUR_MS)})`;
+
+    expect((await sweepLifecycle()).lapsedRecords).toBeGreaterThanOrEqual(2);
+
+    expect((await db.rateLimit.findMany({ where: { key } })).map((row) => row.count)).toEqual([1]);
+    const reservations = await db.$queryRaw<{ id: string }[]>`SELECT id FROM storage_reservations WHERE visitor_id = ${visitorId}`;
+    expect(reservations.map((row) => row.id)).toEqual([`${key}-live`]);
+  });
+
   test("deletes visitors unseen for the idle period who have nothing left", async () => {
     const db = getDb();
     const idleEmpty = await createVisitor();

@@ -1,3 +1,4 @@
+import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
 import { retryTask } from "@/lib/tasks/retry-task";
 import { apiRoute } from "@/lib/web/api-route";
 import { localizeTask } from "@/lib/web/localize-task";
@@ -6,8 +7,9 @@ import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute<{ id: string }>(async ({ visitorId, params, locale }) =>
-  Response.json({ task: localizeTask(await retryTask({ visitorId, taskId: params.id }), locale) }, noStore(202)),
-);
+export const POST = apiRoute<{ id: string }>(async ({ visitorId, params, locale }) => {
+  await limitVisitorAction({ visitorId, action: "task" });
+  return Response.json({ task: localizeTask(await retryTask({ visitorId, taskId: params.id }), locale) }, noStore(202));
+});
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

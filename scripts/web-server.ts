@@ -1,0 +1,53 @@
+/**
+ * The web server (`npm run web`, and the "web" child of `npm start`): Next.js behind a small Node HTTP
+ * server of our own, so that X-Forwarded-* headers are rewritten from the socket and the trusted
+ * proxies before Next.js or any route reads them. Flags: --dev, --port <n> (default PORT), --hostname <h>.
+ */
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+import next from "next";
+import { ConfigError, getConfig } from "../lib/config";
+import { normalizeForwardedHeaders } from "../lib/web/normalize-forwarded-headers";
+
+/** How long a stopping server lets requests in flight finish before it exits anyway. */
+const STOP_GRACE_MS = 5_000;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { dev: { type: "boolean" }, port: { type: "string" }, hostname: { type: "string" } } });
+  const dev = values.dev ?? false;
+  // As `next start`/`next dev` do: React and Next pick their production or development builds from it.
+  if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+  const config = getConfig();
+  const port = values.port ? Number(values.port) : config.port;
+  const server = createServer();
+  const app = next({ dev, dir: process.cwd(), hostname: values.hostname ?? "localhost", port, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  server.on("request", (request, response) => {
+    normalizeForwardedHeaders(request, config.trustProxyHops);
+    handle(request, response).catch((error: unknown) => {
+      console.error("Unhandled error while serving a request:", error);
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the web server`);
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+
+  server.listen(port, values.hostname, () => console.log(`Ready on http://${values.hostname ?? "localhost"}:${port}${dev ? " (development)" : ""}`));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
