@@ -12,6 +12,7 @@ declare module "vitest" {
     databaseUrl: string;
     dataDir: string;
     baseUrl: string;
+    webServerPid: number;
   }
 }
 
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", database.url);
   project.provide("dataDir", dataDir);
   project.provide("baseUrl", server.baseUrl);
+  project.provide("webServerPid", server.pid);
 
   return async () => {
     await server.stop();

@@ -4,6 +4,7 @@ import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { File } from "../generated/prisma/client";
+import { mediaFields } from "../media/media-info";
 import { probeMedia } from "../media/probe-media";
 import { getStorage } from "../storage/get-storage";
 import { countStoredBytes } from "./count-stored-bytes";
@@ -51,8 +52,8 @@ export async function storeUploads(options: { visitorId: string; contentType: st
         const remainingQuota = limits.maxStoredBytesPerVisitor - receivedBytes;
         const source = metered(stream, { perFile: limits.maxUploadBytes, remainingQuota }, (bytes) => (receivedBytes += bytes));
         const { size } = await storage.put(storageKey, source);
-        const media = size > 0 ? await probeMedia(storage.localPath(storageKey)) : null;
-        if (!media) throw new AppError("unsupported_media");
+        if (size === 0) throw new AppError("unsupported_media");
+        const media = mediaFields(await probeMedia(storage.localPath(storageKey)));
         uploads.push({ storageKey, name: uploadName(info.filename), size, media });
       },
     });
