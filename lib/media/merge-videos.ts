@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { confinedInput, DEMUXER_WHITELIST } from "./confined-input";
+import { measureContentSeconds } from "./measure-content-seconds";
 import type { VideoInfo } from "./media-info";
 import { planMerge, type MergePlan } from "./plan-merge";
 import { runFfmpeg } from "./run-ffmpeg";
@@ -16,25 +17,26 @@ export type MergeVideosOptions = {
 
 const ENCODE = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "160k"];
 
+type MeasuredInput = MergeVideosOptions["inputs"][number] & { seconds: number };
+
 /**
- * Every input scaled and padded to the plan's frame and rate, then concatenated. No length comes from
- * the headers (which may overstate it): the concat filter pads each segment's audio with silence to the
- * segment's real video, a silent input contributes a moment of silence that padding stretches, and the
- * final `apad` with `-shortest` ends the sound with the last frame.
+ * Every input scaled and padded to the plan's frame and rate, cut to its real length, its sound padded
+ * (or silence made) to match. The lengths are measured, never the headers' (which may overstate them).
  */
-function normalisingGraph(inputs: MergeVideosOptions["inputs"], plan: Extract<MergePlan, { mode: "encode" }>): string {
+function normalisingGraph(inputs: MeasuredInput[], plan: Extract<MergePlan, { mode: "encode" }>): string {
   const { width, height, fps } = plan;
-  const parts = inputs.map(({ info }, index) => {
+  const parts = inputs.map(({ info, seconds: length }, index) => {
+    const seconds = length.toFixed(3);
     const video =
       `[${index}:v:0]scale=${width}:${height}:force_original_aspect_ratio=decrease,` +
-      `pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=${fps},format=yuv420p,setpts=PTS-STARTPTS[v${index}]`;
+      `pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=${fps},format=yuv420p,trim=duration=${seconds},setpts=PTS-STARTPTS[v${index}]`;
     const audio = info.audio
-      ? `[${index}:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,asetpts=PTS-STARTPTS[a${index}]`
-      : `anullsrc=r=48000:cl=stereo,atrim=duration=0.05[a${index}]`;
+      ? `[${index}:a:0]aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,apad,atrim=duration=${seconds},asetpts=PTS-STARTPTS[a${index}]`
+      : `anullsrc=r=48000:cl=stereo,atrim=duration=${seconds}[a${index}]`;
     return `${video};${audio}`;
   });
   const joined = inputs.map((_, index) => `[v${index}][a${index}]`).join("");
-  return `${parts.join(";")};${joined}concat=n=${inputs.length}:v=1:a=1[v][joined];[joined]apad[a]`;
+  return `${parts.join(";")};${joined}concat=n=${inputs.length}:v=1:a=1[v][a]`;
 }
 
 /** The concat demuxer's list of our own inputs; each input is held to the demuxer allowlist again. */
@@ -47,8 +49,8 @@ function concatList(inputs: MergeVideosOptions["inputs"]): string {
 export async function mergeVideos(options: MergeVideosOptions): Promise<MergePlan> {
   const { inputs, outputPath, signal, onProgress } = options;
   const plan = planMerge(inputs.map((input) => input.info));
-  const expectedSeconds = inputs.reduce((sum, input) => sum + input.info.durationSec, 0);
   if (plan.mode === "copy") {
+    const expectedSeconds = inputs.reduce((sum, input) => sum + input.info.durationSec, 0);
     const listPath = join(options.workDir, "concat.txt");
     await writeFile(listPath, concatList(inputs));
     // Our own list needs the concat demuxer; the files it names get only the allowlist (see concatList).
@@ -57,10 +59,13 @@ export async function mergeVideos(options: MergeVideosOptions): Promise<MergePla
     await runFfmpeg({ args, expectedSeconds, signal, onProgress });
     return plan;
   }
+  const measured: MeasuredInput[] = [];
+  for (const input of inputs) measured.push({ ...input, seconds: await measureContentSeconds(input.path, input.info, signal) });
+  const expectedSeconds = measured.reduce((sum, input) => sum + input.seconds, 0);
   const args = [
     ...inputs.flatMap(({ path, info }) => confinedInput(path, info.format)),
-    "-filter_complex", normalisingGraph(inputs, plan),
-    "-map", "[v]", "-map", "[a]", ...ENCODE, "-shortest", "-movflags", "+faststart", "-y", outputPath,
+    "-filter_complex", normalisingGraph(measured, plan),
+    "-map", "[v]", "-map", "[a]", ...ENCODE, "-movflags", "+faststart", "-y", outputPath,
   ];
   await runFfmpeg({ args, expectedSeconds, signal, onProgress });
   return plan;

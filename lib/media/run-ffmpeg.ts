@@ -9,6 +9,8 @@ export type FfmpegJob = {
   expectedSeconds: number;
   signal: AbortSignal;
   onProgress?: (percent: number) => void;
+  /** Every time position ffmpeg reports, in seconds of output. */
+  onPosition?: (seconds: number) => void;
 };
 
 function secondsOf(timemark: string): number {
@@ -28,7 +30,7 @@ const INPUT_REFUSED = /Impossible to open|not on whitelist/i;
  * abort the group gets SIGTERM, then SIGKILL, and the promise rejects with the signal's reason. When
  * something else kills ffmpeg it rejects with AppError("unavailable"), which callers treat as retryable.
  */
-export async function runFfmpeg({ args, expectedSeconds, signal, onProgress }: FfmpegJob): Promise<void> {
+export async function runFfmpeg({ args, expectedSeconds, signal, onProgress, onPosition }: FfmpegJob): Promise<void> {
   const messages: string[] = [];
   const result = await runProcess({
     command: ffmpegPaths().ffmpeg,
@@ -41,6 +43,7 @@ export async function runFfmpeg({ args, expectedSeconds, signal, onProgress }: F
         if (messages.length > 20) messages.shift();
         return;
       }
+      onPosition?.(secondsOf(timemark));
       if (expectedSeconds <= 0) return;
       onProgress?.(Math.min(99, (secondsOf(timemark) / expectedSeconds) * 100));
     },
