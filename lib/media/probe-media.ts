@@ -9,7 +9,7 @@ import { SNIFF_BYTES, sniffMedia } from "./sniff-media";
 export type ProbeMediaOptions = {
   /** Stops the probe (with the signal's reason); it has its own time limit besides. */
   signal?: AbortSignal;
-  /** Refuse files beyond the configured duration and size limits (off only for our own outputs). */
+  /** Refuse videos beyond the configured duration and frame size (off only for our own outputs); images always keep to MAX_IMAGE_PIXELS. */
   enforceLimits?: boolean;
 };
 
