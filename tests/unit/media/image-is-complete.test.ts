@@ -7,7 +7,7 @@ import { imageIsComplete } from "@/lib/media/image-is-complete";
 import { sniffMedia, type ImageFormat } from "@/lib/media/sniff-media";
 
 async function encoded(format: ImageFormat): Promise<Buffer> {
-  const image = sharp({ create: { width: 96, height: 64, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } } });
+  const image = sharp({ create: { width: 96, height: 64, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } });
   return image.toFormat(format).toBuffer();
 }
 
