@@ -39,9 +39,19 @@ function normalisingGraph(inputs: MeasuredInput[], plan: Extract<MergePlan, { mo
   return `${parts.join(";")};${joined}concat=n=${inputs.length}:v=1:a=1[v][a]`;
 }
 
-/** The concat demuxer's list of our own inputs; each input is held to the demuxer allowlist again. */
-function concatList(inputs: MergeVideosOptions["inputs"]): string {
-  const lines = inputs.map(({ path }) => `file 'file:${path.replaceAll("'", "'\\''")}'\noption format_whitelist ${DEMUXER_WHITELIST}`);
+/** A header that claims this much more than the packets hold is not believed. */
+const OVERSTATED_BY_SECONDS = 1;
+
+/**
+ * The concat demuxer's list of our own inputs; each input is held to the demuxer allowlist again. The
+ * demuxer starts each file where the previous one's header says it ends: an overstated header gets
+ * the measured length instead, so no gap opens in the joined timeline.
+ */
+function concatList(inputs: MeasuredInput[]): string {
+  const lines = inputs.map(({ path, info, seconds }) => {
+    const entry = `file 'file:${path.replaceAll("'", "'\\''")}'\noption format_whitelist ${DEMUXER_WHITELIST}`;
+    return seconds < info.durationSec - OVERSTATED_BY_SECONDS ? `${entry}\nduration ${seconds.toFixed(3)}` : entry;
+  });
   return `ffconcat version 1.0\n${lines.join("\n")}\n`;
 }
 
@@ -49,19 +59,18 @@ function concatList(inputs: MergeVideosOptions["inputs"]): string {
 export async function mergeVideos(options: MergeVideosOptions): Promise<MergePlan> {
   const { inputs, outputPath, signal, onProgress } = options;
   const plan = planMerge(inputs.map((input) => input.info));
+  const measured: MeasuredInput[] = [];
+  for (const input of inputs) measured.push({ ...input, seconds: await measureContentSeconds(input.path, input.info, signal) });
+  const expectedSeconds = measured.reduce((sum, input) => sum + input.seconds, 0);
   if (plan.mode === "copy") {
-    const expectedSeconds = inputs.reduce((sum, input) => sum + input.info.durationSec, 0);
     const listPath = join(options.workDir, "concat.txt");
-    await writeFile(listPath, concatList(inputs));
+    await writeFile(listPath, concatList(measured));
     // Our own list needs the concat demuxer; the files it names get only the allowlist (see concatList).
     const input = ["-protocol_whitelist", "file", "-format_whitelist", `concat,${DEMUXER_WHITELIST}`, "-f", "concat", "-safe", "0", "-i", `file:${listPath}`];
     const args = [...input, "-map", "0", "-c", "copy", "-movflags", "+faststart", "-y", outputPath];
     await runFfmpeg({ args, expectedSeconds, signal, onProgress });
     return plan;
   }
-  const measured: MeasuredInput[] = [];
-  for (const input of inputs) measured.push({ ...input, seconds: await measureContentSeconds(input.path, input.info, signal) });
-  const expectedSeconds = measured.reduce((sum, input) => sum + input.seconds, 0);
   const args = [
     ...inputs.flatMap(({ path, info }) => confinedInput(path, info.format)),
     "-filter_complex", normalisingGraph(measured, plan),

@@ -92,4 +92,18 @@ describe("lengths the content does not back", () => {
     expect(Number(probe.format.duration)).toBeGreaterThan(2.8);
     expect(Number(probe.format.duration)).toBeLessThan(3.5);
   });
+
+  test("a stream-copy merge does not open a gap where a header overstates its length", async () => {
+    const visitorId = await createVisitor();
+    const inputs = [];
+    for (const claimed of [300, 120]) inputs.push(await storeUpload(visitorId, await makeLyingMkv(claimed)));
+
+    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs });
+
+    expect(task.status, task.errorMessage ?? "").toBe("completed");
+    expect(task.logs.map((log) => log.message)).toContain("Merging 2 videos, joining without re-encoding");
+    const probe = await probeFile(getStorage().localPath(task.outputs[0]!.storageKey));
+    expect(Number(probe.format.duration)).toBeGreaterThan(1.8);
+    expect(Number(probe.format.duration)).toBeLessThan(2.5);
+  });
 });
