@@ -17,10 +17,12 @@ export default async function benchMerge() {
   const { dataDir } = await benchEnvironment();
   const { makeVideo } = await import("../tests/support/media-fixtures");
   const { ffmpegPaths } = await import("../lib/media/ffmpeg-paths");
-  const { inspectMedia } = await import("../lib/media/inspect-media");
+  const { probeMedia } = await import("../lib/media/probe-media");
   const { mergeVideos } = await import("../lib/media/merge-videos");
   const clip = await makeVideo({ seconds: 5, width: 1280, height: 720, fps: 30, audio: true });
-  const inputs = await Promise.all(Array.from({ length: CLIPS }, async () => ({ path: clip, info: await inspectMedia(clip) })));
+  const info = await probeMedia(clip);
+  if (info.kind !== "video") throw new Error("the generated clip should probe as a video");
+  const inputs = Array.from({ length: CLIPS }, () => ({ path: clip, info }));
   const workDir = join(dataDir, "bench-merge");
   await mkdir(workDir, { recursive: true });
   const outputPath = join(workDir, "merged.mp4");

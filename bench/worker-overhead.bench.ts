@@ -1,5 +1,5 @@
 /**
- * Watermark removal through the product (lib/media, fluent-ffmpeg, progress parsing) against the
+ * Watermark removal through the product (lib/media, ffmpeg in its own process group, progress parsing) against the
  * bare ffmpeg CLI running the identical arguments on the same 10 s 720p clip. Goal: ≤ 1.05×.
  */
 import { execFile } from "node:child_process";
@@ -15,10 +15,11 @@ export default async function benchWatermarkOverhead() {
   const { dataDir } = await benchEnvironment();
   const { makeVideo } = await import("../tests/support/media-fixtures");
   const { ffmpegPaths } = await import("../lib/media/ffmpeg-paths");
-  const { inspectMedia } = await import("../lib/media/inspect-media");
+  const { probeMedia } = await import("../lib/media/probe-media");
   const { removeWatermark, watermarkArgs } = await import("../lib/media/remove-watermark");
   const inputPath = await makeVideo({ seconds: 10, width: 1280, height: 720, fps: 30, audio: true });
-  const info = await inspectMedia(inputPath);
+  const info = await probeMedia(inputPath);
+  if (info.kind !== "video") throw new Error("the generated clip should probe as a video");
   const region = { x: 1000, y: 40, width: 240, height: 90 };
   const outputPath = join(dataDir, "bench-watermark.mp4");
   const cli = () => promisify(execFile)(ffmpegPaths().ffmpeg, ["-hide_banner", "-loglevel", "info", ...watermarkArgs({ inputPath, outputPath, info, region })]);

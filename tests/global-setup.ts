@@ -13,6 +13,7 @@ declare module "vitest" {
     databaseUrl: string;
     dataDir: string;
     baseUrl: string;
+    webServerPid: number;
   }
 }
 
@@ -49,6 +50,7 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", database.url);
   project.provide("dataDir", dataDir);
   project.provide("baseUrl", server.baseUrl);
+  project.provide("webServerPid", server.pid);
 
   return async () => {
     await server.stop();

@@ -4,13 +4,13 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { File } from "../generated/prisma/client";
 import { lockVisitor } from "../identity/lock-visitor";
-import type { MediaInfo } from "../media/probe-media";
+import type { MediaFields } from "../media/media-info";
 import { getBoss } from "../queue/get-boss";
 import { jobs } from "../queue/jobs";
 import { fitsStorageQuota } from "./fits-storage-quota";
 import { releaseStorage } from "./release-storage";
 
-export type StoredUpload = { storageKey: string; name: string; size: number; media: MediaInfo };
+export type StoredUpload = { storageKey: string; name: string; size: number; media: MediaFields };
 
 /**
  * Records stored uploads as the visitor's files in place of their reservation (so the bytes never

@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import type { File } from "../generated/prisma/client";
+import { mediaFields } from "../media/media-info";
 import { probeMedia } from "../media/probe-media";
 import { assertFreeSpace } from "../storage/assert-free-space";
 import { getStorage } from "../storage/get-storage";
@@ -53,8 +54,8 @@ export async function storeUploads(options: { visitorId: string; contentType: st
         const storageKey = `uploads/${randomUUID()}`;
         keys.push(storageKey);
         const { size } = await storage.put(storageKey, metered(stream, limits.maxUploadBytes, reservation));
-        const media = size > 0 ? await probeMedia(storage.localPath(storageKey)) : null;
-        if (!media) throw new AppError("unsupported_media");
+        if (size === 0) throw new AppError("unsupported_media");
+        const media = mediaFields(await probeMedia(storage.localPath(storageKey)));
         uploads.push({ storageKey, name: uploadName(info.filename), size, media });
       },
     });

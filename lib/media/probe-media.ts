@@ -1,84 +1,37 @@
-import ffmpeg, { type FfprobeData } from "fluent-ffmpeg";
-import sharp from "sharp";
-import { ffmpegPaths } from "./ffmpeg-paths";
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+import { AppError } from "../errors";
+import type { MediaInfo } from "./media-info";
+import { probeImage } from "./probe-image";
+import { probeVideo } from "./probe-video";
+import { SNIFF_BYTES, sniffMedia } from "./sniff-media";
 
-export type MediaInfo = {
-  kind: "video" | "image";
-  mime: string;
-  width: number;
-  height: number;
-  durationSec: number | null;
-  frameRate: number | null;
-  videoCodec: string | null;
-  audioCodec: string | null;
+export type ProbeMediaOptions = {
+  /** Stops the probe (with the signal's reason); it has its own time limit besides. */
+  signal?: AbortSignal;
+  /** Refuse videos beyond the configured duration and frame size (off only for our own outputs); images always keep to MAX_IMAGE_PIXELS. */
+  enforceLimits?: boolean;
 };
 
-const imageMimes: Record<string, string> = {
-  jpeg: "image/jpeg",
-  png: "image/png",
-  webp: "image/webp",
-  gif: "image/gif",
-  avif: "image/avif",
-  heif: "image/heif",
-  tiff: "image/tiff",
-};
-
-async function probeImage(path: string): Promise<MediaInfo | null> {
+/**
+ * What the file at `path` is, judged by its content alone: an allowlisted image or video, described
+ * from its headers. Throws AppError("unsupported_media") for anything else and
+ * AppError("media_limits", field) for media beyond the configured limits.
+ */
+export async function probeMedia(path: string, options: ProbeMediaOptions = {}): Promise<MediaInfo> {
+  // Non-blocking, so that a FIFO or device in place of a file cannot stall the open.
+  const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const image = sharp(path, { failOn: "error", animated: false });
-    const { format, width, height } = await image.metadata();
-    const mime = imageMimes[format];
-    if (!mime || !width || !height) return null;
-    await image.stats(); // decodes every pixel, so a truncated image is refused here
-    return { kind: "image", mime, width, height, durationSec: null, frameRate: null, videoCodec: null, audioCodec: null };
-  } catch {
-    return null;
+    const stats = await file.stat();
+    if (!stats.isFile()) throw new AppError("unsupported_media", undefined, "not a regular file");
+    const { size } = stats;
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await file.read(head, 0, SNIFF_BYTES, 0);
+    const sniffed = sniffMedia(head.subarray(0, bytesRead));
+    if (!sniffed) throw new AppError("unsupported_media", undefined, "not an accepted image or video format");
+    if (sniffed.kind === "image") return await probeImage({ path, file, size, format: sniffed.format });
+    return await probeVideo({ path, demuxer: sniffed.demuxer, signal: options.signal, enforceLimits: options.enforceLimits ?? true });
+  } finally {
+    await file.close();
   }
-}
-
-function ffprobe(path: string): Promise<FfprobeData | null> {
-  ffmpeg.setFfprobePath(ffmpegPaths().ffprobe);
-  return new Promise((resolve) => ffmpeg.ffprobe(path, (error, data) => resolve(error ? null : data)));
-}
-
-function videoMime(formatName: string, videoCodec: string, majorBrand: string): string {
-  if (formatName.includes("mp4")) return majorBrand.startsWith("qt") ? "video/quicktime" : "video/mp4";
-  if (formatName.includes("webm") && /^(vp8|vp9|av1)$/.test(videoCodec)) return "video/webm";
-  if (formatName.includes("matroska")) return "video/x-matroska";
-  const byFormat: Record<string, string> = { avi: "video/x-msvideo", mpegts: "video/mp2t", flv: "video/x-flv", ogg: "video/ogg", asf: "video/x-ms-asf", mpeg: "video/mpeg" };
-  return byFormat[formatName] ?? "application/octet-stream";
-}
-
-function rate(value: string | undefined): number | null {
-  const [numerator, denominator] = (value ?? "").split("/").map(Number);
-  if (!numerator || !denominator) return null;
-  return Math.round((numerator / denominator) * 1000) / 1000;
-}
-
-async function probeVideo(path: string): Promise<MediaInfo | null> {
-  const data = await ffprobe(path);
-  if (!data) return null;
-  const formatName = data.format.format_name ?? "";
-  // Still-image demuxers mean a picture that sharp could not read: not something we accept as a video.
-  if (formatName === "image2" || formatName.endsWith("_pipe") || formatName === "tty") return null;
-  const video = data.streams.find((stream) => stream.codec_type === "video" && stream.disposition?.attached_pic !== 1);
-  const audio = data.streams.find((stream) => stream.codec_type === "audio");
-  const duration = Number(data.format.duration);
-  if (!video?.width || !video.height || !video.codec_name || !(duration > 0)) return null;
-  const majorBrand = String(data.format.tags?.major_brand ?? "").trim();
-  return {
-    kind: "video",
-    mime: videoMime(formatName, video.codec_name, majorBrand),
-    width: video.width,
-    height: video.height,
-    durationSec: duration,
-    frameRate: rate(video.avg_frame_rate) ?? rate(video.r_frame_rate),
-    videoCodec: video.codec_name,
-    audioCodec: audio?.codec_name ?? null,
-  };
-}
-
-/** What the file at `path` really is, judged by its content alone; null when it is neither a readable image nor a video. */
-export async function probeMedia(path: string): Promise<MediaInfo | null> {
-  return (await probeImage(path)) ?? (await probeVideo(path));
 }

@@ -1,4 +1,6 @@
-import type { MediaInfo } from "./inspect-media";
+import { confinedInput } from "./confined-input";
+import { evenSize } from "./even-size";
+import type { VideoInfo } from "./media-info";
 import { runFfmpeg } from "./run-ffmpeg";
 
 export type Region = { x: number; y: number; width: number; height: number };
@@ -6,13 +8,11 @@ export type Region = { x: number; y: number; width: number; height: number };
 export type RemoveWatermarkOptions = {
   inputPath: string;
   outputPath: string;
-  info: MediaInfo;
+  info: VideoInfo;
   region: Region;
   signal: AbortSignal;
   onProgress?: (percent: number) => void;
 };
-
-const even = (value: number) => Math.max(2, value - (value % 2));
 
 /**
  * The region moved inside the frame so delogo accepts it: delogo interpolates from the pixels
@@ -31,19 +31,22 @@ export function watermarkFilter(region: Region, frame: { width: number; height: 
   const { x, y, width, height } = clampRegion(region, frame);
   const delogo = `delogo=x=${x}:y=${y}:w=${width}:h=${height}`;
   const needsCrop = frame.width % 2 !== 0 || frame.height % 2 !== 0;
-  return needsCrop ? `${delogo},crop=${even(frame.width)}:${even(frame.height)}:0:0` : delogo;
+  return needsCrop ? `${delogo},crop=${evenSize(frame.width)}:${evenSize(frame.height)}:0:0` : delogo;
 }
 
-/** The ffmpeg arguments of a watermark removal (also what the benchmark runs through the bare CLI). */
+/**
+ * The ffmpeg arguments of a watermark removal (also what the benchmark runs through the bare CLI).
+ * Frames pass through with their own timestamps: a file whose timestamps leave long gaps (or whose
+ * header overstates its length) is never filled up with duplicated frames.
+ */
 export function watermarkArgs(options: Omit<RemoveWatermarkOptions, "signal" | "onProgress">): string[] {
   const { info } = options;
-  if (!info.video) throw new Error("watermark removal needs a video stream");
   const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "160k"];
   return [
-    "-i", options.inputPath,
+    ...confinedInput(options.inputPath, info.format),
     "-map", "0:v:0", "-map", "0:a:0?",
     "-vf", watermarkFilter(options.region, info.video),
-    "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+    "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-fps_mode", "passthrough",
     ...audio,
     "-movflags", "+faststart",
     "-y", options.outputPath,

@@ -5,7 +5,7 @@ import type { TaskOutcome } from "./finish-task";
 import { redactPaths } from "./redact-paths";
 
 /** Codes that mean the task itself cannot succeed, so it fails at once without a retry. */
-const FINAL_CODES = new Set(["invalid_input", "invalid_params", "expired", "processing_failed"]);
+const FINAL_CODES = new Set(["invalid_input", "media_limits", "invalid_params", "expired", "processing_failed"]);
 
 /**
  * What a processing error means for the task. An abort while the task is still running under this

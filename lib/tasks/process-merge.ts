@@ -1,19 +1,18 @@
 import { join } from "node:path";
 import { AppError } from "../errors";
-import { inspectMedia } from "../media/inspect-media";
+import type { VideoInfo } from "../media/media-info";
 import { mergeVideos } from "../media/merge-videos";
 import { planMerge } from "../media/plan-merge";
 import { describeVideoOutput } from "./describe-video-output";
-import { inputPath } from "./input-path";
+import { probeInput } from "./probe-input";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
 /** Merge: the inputs in order, stream-copied when compatible, else normalised and encoded once. */
 export async function processMerge({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
-  const inputs = [];
+  const inputs: { path: string; info: VideoInfo }[] = [];
   for (const { file } of task.inputs) {
-    const path = inputPath(file);
-    const info = await inspectMedia(path);
-    if (!info.video) throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
+    const { path, info } = await probeInput(file, signal);
+    if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
     inputs.push({ path, info });
   }
   const plan = planMerge(inputs.map((input) => input.info));
@@ -24,5 +23,5 @@ export async function processMerge({ task, workDir, signal, progress, log }: Pro
   progress.update(0, `Merging ${inputs.length} videos`);
   const outputPath = join(workDir, "output.mp4");
   await mergeVideos({ inputs, outputPath, workDir, signal, onProgress: (percent) => progress.update(percent) });
-  return describeVideoOutput(outputPath, "merged.mp4");
+  return describeVideoOutput(outputPath, "merged.mp4", signal);
 }

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { makeThumbnail } from "../media/make-thumbnail";
 import { baseName } from "./base-name";
 import { firstInput } from "./first-input";
-import { inputPath } from "./input-path";
+import { probeInput } from "./probe-input";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
 const paramsSchema = z.object({
@@ -22,9 +22,8 @@ export async function processThumbnail({ task, workDir, signal, progress, log }:
   await log("info", `Making a ${width} px WebP thumbnail${where}`);
   progress.update(0, "Making thumbnail");
   const outputPath = join(workDir, "output.webp");
-  const made = await makeThumbnail({
-    inputPath: inputPath(file), outputPath, kind: file.kind, width, atSecond, durationSec: file.durationSec, workDir, signal,
-  });
+  const { path, info } = await probeInput(file, signal);
+  const made = await makeThumbnail({ inputPath: path, outputPath, info, width, atSecond, workDir, signal });
   return {
     path: outputPath, name: `${baseName(file.name)}-thumbnail.webp`, mime: "image/webp", kind: "image",
     width: made.width, height: made.height, durationSec: null, frameRate: null, videoCodec: null, audioCodec: null,

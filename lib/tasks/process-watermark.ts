@@ -1,12 +1,11 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { AppError } from "../errors";
-import { inspectMedia } from "../media/inspect-media";
 import { clampRegion, removeWatermark } from "../media/remove-watermark";
 import { baseName } from "./base-name";
 import { describeVideoOutput } from "./describe-video-output";
 import { firstInput } from "./first-input";
-import { inputPath } from "./input-path";
+import { probeInput } from "./probe-input";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
 const paramsSchema = z.object({
@@ -18,9 +17,8 @@ export async function processWatermark({ task, workDir, signal, progress, log }:
   const parsed = paramsSchema.safeParse(task.params);
   if (!parsed.success) throw new AppError("invalid_params", "params.region");
   const file = firstInput(task);
-  const path = inputPath(file);
-  const info = await inspectMedia(path);
-  if (!info.video) throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
+  const { path, info } = await probeInput(file, signal);
+  if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
   const region = clampRegion(parsed.data.region, info.video);
   const asked = parsed.data.region;
   if (region.x !== asked.x || region.y !== asked.y || region.width !== asked.width || region.height !== asked.height) {
@@ -30,5 +28,5 @@ export async function processWatermark({ task, workDir, signal, progress, log }:
   progress.update(0, "Removing watermark");
   const outputPath = join(workDir, "output.mp4");
   await removeWatermark({ inputPath: path, outputPath, info, region, signal, onProgress: (percent) => progress.update(percent) });
-  return describeVideoOutput(outputPath, `${baseName(file.name)}-clean.mp4`);
+  return describeVideoOutput(outputPath, `${baseName(file.name)}-clean.mp4`, signal);
 }

@@ -4,14 +4,19 @@ import { createReadStream } from "node:fs";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { makeThumbnail } from "../media/make-thumbnail";
+import { probeMedia } from "../media/probe-media";
 import { makeWorkDir } from "../retention/make-work-dir";
 import { getStorage } from "../storage/get-storage";
 
 const THUMBNAIL_WIDTH = 256;
 
+/** Refusals that mean this file simply gets no preview (rather than a retry). */
+const NO_PREVIEW = new Set(["invalid_input", "unsupported_media", "media_limits"]);
+
 /**
  * The 256 px WebP preview of an uploaded file (fills `thumbnailKey`). Idempotent; a file that cannot
- * be decoded simply gets no thumbnail. Returns whether one was made.
+ * be decoded, or whose bytes no longer pass the upload checks and limits, simply gets no thumbnail.
+ * Returns whether one was made.
  */
 export async function createFileThumbnail(options: { fileId: string; attempt: number; signal: AbortSignal }): Promise<boolean> {
   const db = getDb();
@@ -21,17 +26,17 @@ export async function createFileThumbnail(options: { fileId: string; attempt: nu
   const workDir = await makeWorkDir(`thumb-${file.id}-${options.attempt}`);
   const key = `thumbnails/${file.id}.webp`;
   try {
+    const inputPath = storage.localPath(file.storageKey);
+    const info = await probeMedia(inputPath, { signal: options.signal });
+    if (info.kind !== file.kind) return false;
     const outputPath = join(workDir, "thumbnail.webp");
-    await makeThumbnail({
-      inputPath: storage.localPath(file.storageKey), outputPath, kind: file.kind, width: THUMBNAIL_WIDTH,
-      atSecond: 1, durationSec: file.durationSec, workDir, signal: options.signal,
-    });
+    await makeThumbnail({ inputPath, outputPath, info, width: THUMBNAIL_WIDTH, atSecond: 1, workDir, signal: options.signal });
     await storage.put(key, createReadStream(outputPath));
     const { count } = await db.file.updateMany({ where: { id: file.id, expiredAt: null }, data: { thumbnailKey: key } });
     if (count === 0) await storage.delete(key);
     return count > 0;
   } catch (error) {
-    if (error instanceof AppError && error.code === "invalid_input") return false;
+    if (error instanceof AppError && NO_PREVIEW.has(error.code)) return false;
     throw error;
   } finally {
     await rm(workDir, { recursive: true, force: true });

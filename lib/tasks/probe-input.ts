@@ -1,0 +1,25 @@
+import { AppError } from "../errors";
+import type { File } from "../generated/prisma/client";
+import type { MediaInfo } from "../media/media-info";
+import { probeMedia } from "../media/probe-media";
+import { inputPath } from "./input-path";
+
+/**
+ * An input file checked again, right before processing, with the probe and limits uploads passed:
+ * the row is never trusted over the bytes. Bytes that are no (or another kind of) media fail the task
+ * with invalid_input, media beyond the limits with media_limits; neither is retried.
+ */
+export async function probeInput(file: File, signal: AbortSignal): Promise<{ path: string; info: MediaInfo }> {
+  const path = inputPath(file);
+  let info: MediaInfo;
+  try {
+    info = await probeMedia(path, { signal });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "unsupported_media") {
+      throw new AppError("invalid_input", undefined, `${file.name} is not a video or image we accept (${error.message})`);
+    }
+    throw error;
+  }
+  if (info.kind !== file.kind) throw new AppError("invalid_input", undefined, `${file.name} is not the ${file.kind} it was recorded as`);
+  return { path, info };
+}
