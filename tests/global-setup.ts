@@ -38,10 +38,6 @@ export default async function setup(project: TestProject) {
       SESSION_SECRET: "test-session-secret-that-is-at-least-32-characters",
       MAX_UPLOAD_BYTES: String(TEST_MAX_UPLOAD_BYTES),
       METRICS_TOKEN: TEST_METRICS_TOKEN,
-      // Every test reaches this server from one address; the rate-limit tests run servers of their own.
-      RATE_LIMIT_NEW_VISITORS_PER_HOUR: "1000000",
-      RATE_LIMIT_UPLOADS_PER_HOUR: "1000000",
-      RATE_LIMIT_TASKS_PER_HOUR: "1000000",
     });
   } catch (error) {
     await removeAll();

@@ -22,11 +22,21 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, output: ()
   throw new Error(`web server did not become healthy:\n${output()}`);
 }
 
+/**
+ * Every test and benchmark reaches its servers from one address, which the product's per-address and
+ * per-visitor rate limits would soon refuse; servers lift them unless `env` sets them.
+ */
+const UNLIMITED_RATES = {
+  RATE_LIMIT_NEW_VISITORS_PER_HOUR: "1000000",
+  RATE_LIMIT_UPLOADS_PER_HOUR: "1000000",
+  RATE_LIMIT_TASKS_PER_HOUR: "1000000",
+};
+
 /** The production web server (scripts/web-server.ts) on a free port against the given database and data folder. */
 export async function startWebServer(env: Record<string, string>): Promise<WebServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, ...env, PORT: String(port), NEXT_DIST_DIR: TEST_DIST_DIR, NODE_ENV: "production" },
+    env: { ...process.env, ...UNLIMITED_RATES, ...env, PORT: String(port), NEXT_DIST_DIR: TEST_DIST_DIR, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

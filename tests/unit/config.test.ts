@@ -14,6 +14,7 @@ describe("parseConfig", () => {
     expect(config.usesEmbeddedPostgres).toBe(true);
     expect(config.databaseUrl).toMatch(/^postgresql:\/\/postgres:[0-9a-f]{64}@127\.0\.0\.1:54329\/app$/);
     expect(config.limits).toMatchObject({ maxUploadBytes: 2 * 1024 ** 3, maxActiveTasks: 20, maxRunningPerVisitor: 1, maxRunningTotal: 5, retentionHours: 72 });
+    expect(config.limits.rateLimits).toEqual({ newVisitorsPerHour: 60, uploadsPerHour: 200, tasksPerHour: 300 });
     expect(config.sessionSecret).toHaveLength(64);
     expect(await readFile(join(dataDir, "secrets", "session-secret"), "utf8")).toBe(config.sessionSecret);
     expect(parseConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
