@@ -44,6 +44,7 @@ const envSchema = z
     RATE_LIMIT_TASKS_PER_HOUR: positiveInt(300),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     MIN_FREE_DISK_BYTES: z.coerce.number().int().min(0).default(GiB),
+    MIGRATE_ON_START: z.stringbool().default(true),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt(20),
     FFMPEG_PATH: optionalPath,
@@ -92,6 +93,8 @@ export type Config = {
   };
   /** How many reverse proxies in front of the web server to trust for X-Forwarded-For/-Proto/-Host. */
   trustProxyHops: number;
+  /** Whether this process applies pending migrations when it starts (npm start's supervisor does it once for its children). */
+  migrateOnStart: boolean;
   /** Bearer token that GET /api/metrics requires; unset means the endpoint answers 404. */
   metricsToken?: string;
   /** How long a stopping worker lets running jobs finish before handing them back. */
@@ -173,6 +176,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       minFreeDiskBytes: env.MIN_FREE_DISK_BYTES,
     },
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    migrateOnStart: env.MIGRATE_ON_START,
     metricsToken: env.METRICS_TOKEN,
     shutdownGraceSeconds: env.WORKER_SHUTDOWN_GRACE_SECONDS,
     ffmpegPath: env.FFMPEG_PATH,

@@ -41,7 +41,15 @@ async function main(): Promise<void> {
 
   // Children run as production builds; they get the resolved secret and database so that a
   // development machine needs no configuration at all.
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: config.databaseUrl, SESSION_SECRET: config.sessionSecret, PORT: String(config.port) };
+  const env = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: config.databaseUrl,
+    SESSION_SECRET: config.sessionSecret,
+    PORT: String(config.port),
+    // Applied above, once; a restarted child has nothing to apply either.
+    MIGRATE_ON_START: "false",
+  };
   // The worker's own grace period for running jobs, plus time to hand the rest back and exit.
   const stopGraceMs = (config.shutdownGraceSeconds + 5) * 1000;
   children.push(

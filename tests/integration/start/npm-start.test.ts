@@ -82,6 +82,9 @@ describe("npm start", () => {
     await first.waitFor(/\[worker\] exited \(SIGKILL\); restarting in 1s/);
     const [, secondWorkerPid] = await first.waitFor(new RegExp(`\\[worker\\] worker ready \\(pid (?!${firstWorkerPid}\\))(\\d+)\\)`));
     expect(isAlive(Number(secondWorkerPid))).toBe(true);
+    // Migrations are applied once, by the supervisor: its children (restarted ones too) have nothing to apply.
+    expect(first.output().match(/applied migration 20261122000000_init/g)).toHaveLength(1);
+    expect(first.output()).not.toContain("schema is up to date");
 
     const databaseUrl = parseConfig(env).databaseUrl;
     const client = new pg.Client({ connectionString: databaseUrl });
