@@ -27,8 +27,10 @@ export type ImageFormat = keyof typeof imageRecipes;
 export type BaseFile = { format: VideoFormat | ImageFormat; kind: "video" | "image"; mime: string; path: string; bytes: Buffer };
 export type BaseMedia = { dir: string; files: BaseFile[]; byFormat: (format: VideoFormat | ImageFormat) => BaseFile };
 
+/** Runs ffmpeg; bitexact output leaves out creation dates and encoder versions, so equal inputs give equal bytes. */
 async function ffmpeg(args: string[]): Promise<void> {
-  await run(ffmpegPaths().ffmpeg, ["-hide_banner", "-loglevel", "error", "-y", ...args]);
+  const output = args.slice(-1);
+  await run(ffmpegPaths().ffmpeg, ["-hide_banner", "-loglevel", "error", "-y", ...args.slice(0, -1), "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact", ...output]);
 }
 
 const testPattern = (seconds: number, size = "64x48") => ["-f", "lavfi", "-i", `testsrc2=size=${size}:rate=10:duration=${seconds}`];

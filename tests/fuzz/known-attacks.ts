@@ -31,8 +31,18 @@ function video8192(base: BaseMedia): Promise<Buffer> {
   return ffmpegOutput(base.dir, "big-frame.mp4", ["-f", "lavfi", "-i", "color=c=blue:s=8192x8192:r=1:d=1", "-frames:v", "1", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"]);
 }
 
-/** The attacks issue 8 names; each must be refused (playlists with 415, oversized media with 422 or 415). */
-export async function knownAttacks(base: BaseMedia): Promise<CorpusItem[]> {
+const made = new Map<string, Promise<CorpusItem[]>>();
+
+/**
+ * The attacks issue 8 names; each must be refused (playlists with 415, oversized media with 422 or 415).
+ * They do not depend on the seed, so they are made once per base folder.
+ */
+export function knownAttacks(base: BaseMedia): Promise<CorpusItem[]> {
+  if (!made.has(base.dir)) made.set(base.dir, makeKnownAttacks(base));
+  return made.get(base.dir)!;
+}
+
+async function makeKnownAttacks(base: BaseMedia): Promise<CorpusItem[]> {
   const ts = base.byFormat("ts").path;
   const mp4 = base.byFormat("mp4").path;
   const item = (id: string, fields: Omit<CorpusItem, "id" | "knownAttack">): CorpusItem => ({ id: `known-${id}`, knownAttack: id, ...fields });

@@ -15,8 +15,16 @@ async function readStats(): Promise<ProcStat[]> {
   return stats;
 }
 
-/** Live ffmpeg/ffprobe processes anywhere below the given processes (the web server, the workers). */
-export async function toolProcesses(rootPids: number[]): Promise<ToolProcess[]> {
+async function readsUnder(pid: number, folder: string): Promise<boolean> {
+  const commandLine = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+  return commandLine.includes(folder);
+}
+
+/**
+ * Live ffmpeg/ffprobe processes anywhere below the given processes (the web server, the workers), and with
+ * `readingUnder` also those whose command line names that folder (a run's data folder) wherever their parent went.
+ */
+export async function toolProcesses(rootPids: number[], options: { readingUnder?: string } = {}): Promise<ToolProcess[]> {
   const stats = await readStats();
   const below = new Set(rootPids);
   for (let grew = true; grew; ) {
@@ -28,9 +36,12 @@ export async function toolProcesses(rootPids: number[]): Promise<ToolProcess[]> 
       }
     }
   }
-  return stats
-    .filter((stat) => below.has(stat.pid) && !rootPids.includes(stat.pid) && stat.state !== "Z" && /^ff(mpeg|probe)$/.test(stat.command))
-    .map(({ pid, command, parentPid }) => ({ pid, command, parentPid }));
+  const tools = stats.filter((stat) => !rootPids.includes(stat.pid) && stat.state !== "Z" && /^ff(mpeg|probe)$/.test(stat.command));
+  const found: ToolProcess[] = [];
+  for (const { pid, command, parentPid } of tools) {
+    if (below.has(pid) || (options.readingUnder && (await readsUnder(pid, options.readingUnder)))) found.push({ pid, command, parentPid });
+  }
+  return found;
 }
 
 /** Whether a process is still running (not gone, not a zombie). */
