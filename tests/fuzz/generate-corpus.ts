@@ -17,8 +17,9 @@ export const FAMILY_SIZES: Record<Family, number> = { playlist: 180, polyglot: 9
 export const DEFAULT_SEED = 20_261_122;
 
 /**
- * The full hostile corpus: the same items, byte for byte, for the same seed on the same ffmpeg and sharp
- * (base clips are made once per process; everything else derives from them and the seeded PRNG).
+ * The full hostile corpus: the same items, byte for byte, for the same seed on the same ffmpeg and sharp —
+ * except the absolute paths of this run's base folder that the local-file attacks point at. Base clips are
+ * made once per process; everything else derives from them and the seeded PRNG.
  */
 export async function generateCorpus({ seed = DEFAULT_SEED }: { seed?: number } = {}): Promise<CorpusItem[]> {
   const base = await baseMedia();
