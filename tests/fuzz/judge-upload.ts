@@ -39,8 +39,10 @@ function acceptedProblems(file: UploadedFile | undefined, limits: MediaLimits): 
   return problems;
 }
 
+const errorCode = (answer: UploadAnswer) => (answer.body as { error?: { code?: string } } | null)?.error?.code;
+
 const describe = (answer: UploadAnswer) =>
-  answer.file ? `201 (${answer.file.kind} ${answer.file.mime} ${answer.file.width}×${answer.file.height}${answer.file.durationSec ? ` ${answer.file.durationSec} s` : ""})` : String(answer.status);
+  answer.file ? `201 (${answer.file.kind} ${answer.file.mime} ${answer.file.width}×${answer.file.height}${answer.file.durationSec ? ` ${answer.file.durationSec} s` : ""})` : `${answer.status} ${errorCode(answer) ?? ""}`.trim();
 
 /** Everything wrong with the server's answer to one hostile item (empty when it held). */
 export function judgeUpload(item: CorpusItem, answer: UploadAnswer, locale: Locale, options: JudgeOptions): Problem[] {
@@ -53,6 +55,9 @@ export function judgeUpload(item: CorpusItem, answer: UploadAnswer, locale: Loca
   const got = describe(answer);
   if (item.expect === "refuse" && answer.status !== 415) problems.push(problem("expectation", `expected 415, got ${got}`));
   if (item.expect === "accept" && answer.status !== 201) problems.push(problem("expectation", `expected 201, got ${got}`));
+  if (item.expect === "accept-or-malformed" && answer.status !== 201 && !(answer.status === 400 && ["bad_request", "no_file"].includes(errorCode(answer) ?? ""))) {
+    problems.push(problem("expectation", `expected 201 or 400, got ${got}`));
+  }
   if (item.expect === "any" && ![201, 415, 422].includes(answer.status)) problems.push(problem("expectation", `expected 201, 415 or 422, got ${got}`));
   if (item.expect === "limits") {
     if (![415, 422].includes(answer.status)) problems.push(problem("expectation", `expected 422 or 415, got ${got}`));

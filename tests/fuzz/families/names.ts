@@ -26,10 +26,10 @@ export function nameItems(base: BaseMedia, random: Random, count: number): Corpu
     const file = base.files[index % base.files.length]!;
     const name = index % 7 === 6 ? longName(random) : hostileNames[index % hostileNames.length]!;
     const wrongExtension = random.pick(["mp4", "png", "m3u8", "txt", "exe", "jpg"]);
+    const chosen = index % 3 === 0 ? `clip.${wrongExtension}` : name;
     return {
-      id: `name-${file.format}-${index}`, family: "name", expect: "accept", bytes: file.bytes,
-      name: index % 3 === 0 ? `clip.${wrongExtension}` : name,
-      mime: random.pick(hostileMimes),
+      id: `name-${file.format}-${index}`, family: "name", bytes: file.bytes, name: chosen, mime: random.pick(hostileMimes),
+      expect: chosen === "" || chosen.includes("\u0000") ? "accept-or-malformed" : "accept",
     };
   });
 }
