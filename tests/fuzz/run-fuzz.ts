@@ -21,6 +21,8 @@ export type FuzzRunOptions = {
   /** How long ffmpeg/ffprobe children may take to go away once the requests and tasks have ended. */
   settleMs?: number;
   log?: (line: string) => void;
+  /** Called with the uploads' part of the report before the (slower) task phase starts. */
+  onUploadsDone?: (partial: FuzzReport) => void;
 };
 
 export type FuzzReport = {
@@ -77,6 +79,7 @@ export async function runFuzz(options: FuzzRunOptions): Promise<FuzzReport> {
   });
   const leftoverAfterUploads = await settledTools([options.serverPid], settleMs);
   log(`uploads done; ${leftoverAfterUploads.length} ffmpeg/ffprobe processes left under the web server`);
+  options.onUploadsDone?.({ uploads, tasks: [], leftoverAfterUploads, leftoverAtEnd: [], workersAlive: [], durationMs: performance.now() - started });
   const tasks = await runTasks(pickForTasks(uploads, options.taskFiles ?? 5), {
     baseUrl: options.baseUrl, concurrency: options.taskConcurrency ?? 2, endWithinMs: options.taskEndWithinMs ?? 120_000,
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { removeBaseMedia } from "../../fuzz/base-media";
 import { generateCorpus, sampleCorpus, type CorpusItem } from "../../fuzz/generate-corpus";
 import type { ProblemKind } from "../../fuzz/judge-upload";
 import { listeningPid } from "../../fuzz/listening-pid";
@@ -14,6 +15,7 @@ let report: FuzzReport;
 // and tasks left running (a hung probe, under the server or orphaned by the worker) ends with it.
 afterAll(async () => {
   killProcesses(await toolProcesses([serverPid], { readingUnder: inject("dataDir") }));
+  await removeBaseMedia();
 });
 
 const context = withWorker({ TASK_TIMEOUT_MINUTES: "1" });

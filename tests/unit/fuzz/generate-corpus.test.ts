@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { removeBaseMedia } from "../../fuzz/base-media";
 import { generateCorpus, sampleCorpus, type CorpusItem } from "../../fuzz/generate-corpus";
 
 const digest = (corpus: CorpusItem[]) => {
@@ -7,6 +8,8 @@ const digest = (corpus: CorpusItem[]) => {
   for (const item of corpus) hash.update(`${item.id}\0${item.name}\0${item.mime}\0${item.expect}\0`).update(item.bytes);
   return hash.digest("hex");
 };
+
+afterAll(removeBaseMedia);
 
 describe("the fuzz corpus", () => {
   it("is the same, byte for byte, for the same seed within a run, and differs for another", async () => {
