@@ -1,5 +1,5 @@
 import { getDb } from "../db";
-import { getStorage } from "../storage/get-storage";
+import { deleteStoredBytes, type StoredKeys } from "./delete-stored-bytes";
 
 const BATCH_SIZE = 500;
 
@@ -9,21 +9,17 @@ const BATCH_SIZE = 500;
  */
 export async function deleteExpiredFileRows({ cutoff }: { cutoff: Date }): Promise<number> {
   const db = getDb();
-  const storage = getStorage();
   const before = cutoff.toISOString();
   let deleted = 0;
   for (;;) {
-    const files = await db.$queryRaw<{ storage_key: string; thumbnail_key: string | null }[]>`
+    const files = await db.$queryRaw<StoredKeys[]>`
       DELETE FROM files WHERE id IN (
         SELECT f.id FROM files f
         WHERE f.expires_at <= ${before}::timestamptz AT TIME ZONE 'UTC' AND f.expired_at IS NOT NULL
           AND f.task_id IS NULL AND NOT EXISTS (SELECT 1 FROM task_inputs i WHERE i.file_id = f.id)
         ORDER BY f.expires_at LIMIT ${BATCH_SIZE} FOR UPDATE OF f SKIP LOCKED)
       RETURNING storage_key, thumbnail_key`;
-    for (const file of files) {
-      await storage.delete(file.storage_key);
-      if (file.thumbnail_key) await storage.delete(file.thumbnail_key);
-    }
+    await deleteStoredBytes(files);
     deleted += files.length;
     if (files.length < BATCH_SIZE) return deleted;
   }

@@ -1,5 +1,5 @@
 import { getDb } from "../db";
-import { getStorage } from "../storage/get-storage";
+import { deleteStoredBytes, type StoredKeys } from "./delete-stored-bytes";
 
 const BATCH_SIZE = 200;
 
@@ -10,13 +10,12 @@ const BATCH_SIZE = 200;
  */
 export async function sweepExpiredFiles(options: { now?: Date } = {}): Promise<number> {
   const db = getDb();
-  const storage = getStorage();
   const now = (options.now ?? new Date()).toISOString();
   let expired = 0;
   for (;;) {
     // Marked first, removed after: a task created meanwhile sees the file as expired and refuses it.
     // SKIP LOCKED lets a second sweeper take other rows instead of waiting for these.
-    const files = await db.$queryRaw<{ storage_key: string; thumbnail_key: string | null }[]>`
+    const files = await db.$queryRaw<StoredKeys[]>`
       UPDATE files SET expired_at = ${now}::timestamptz AT TIME ZONE 'UTC'
       WHERE id IN (
         SELECT f.id FROM files f
@@ -26,10 +25,7 @@ export async function sweepExpiredFiles(options: { now?: Date } = {}): Promise<n
             WHERE i.file_id = f.id AND t.status IN ('pending', 'running'))
         ORDER BY f.expires_at LIMIT ${BATCH_SIZE} FOR UPDATE OF f SKIP LOCKED)
       RETURNING storage_key, thumbnail_key`;
-    for (const file of files) {
-      await storage.delete(file.storage_key);
-      if (file.thumbnail_key) await storage.delete(file.thumbnail_key);
-    }
+    await deleteStoredBytes(files);
     expired += files.length;
     if (files.length < BATCH_SIZE) return expired;
   }
