@@ -13,10 +13,16 @@ export class ApiError extends Error {
   }
 }
 
-/** Turns a non-2xx API answer (or a network failure's text) into an ApiError. */
-export function toApiError(status: number, body: unknown, fallback: string): ApiError {
+/**
+ * The API could not be reached, or something else answered (a proxy's error page): the page shows its one
+ * generic message, since there is no localized text from the API to show.
+ */
+export class NetworkError extends Error {}
+
+/** A non-2xx answer as the API's localized error, or a NetworkError when it is not the API's error shape. */
+export function toApiError(status: number, body: unknown): ApiError | NetworkError {
   const parsed = apiErrorSchema.safeParse(body);
-  if (!parsed.success) return new ApiError(status, "internal", fallback);
+  if (!parsed.success) return new NetworkError(`HTTP ${status}`);
   const { code, message, field } = parsed.data.error;
   return new ApiError(status, code, message, field);
 }
@@ -38,6 +44,6 @@ export async function apiFetch<T>(path: string, schema: z.ZodType<T>, init: Requ
     cache: "no-store",
   });
   const body: unknown = response.status === 204 ? null : await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, body, response.statusText);
+  if (!response.ok) throw toApiError(response.status, body);
   return schema.parse(body);
 }

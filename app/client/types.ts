@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { regionSchema } from "@/lib/tasks/task-params";
 
 export const taskStatuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
 export const taskTypes = ["watermark", "merge", "thumbnail"] as const;
@@ -21,9 +22,6 @@ export const fileSchema = z.object({
 });
 
 export type FileView = z.infer<typeof fileSchema>;
-
-export const regionSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
-export type Region = z.infer<typeof regionSchema>;
 
 export const taskParamsSchema = z
   .object({ region: regionSchema.optional(), width: z.number().optional(), atSecond: z.number().optional() })

@@ -1,11 +1,10 @@
-import { localized, toApiError } from "./api-fetch";
+import { localized, NetworkError, toApiError } from "./api-fetch";
 import { ensureVisitor } from "./ensure-visitor";
 import { uploadResponseSchema, type FileView } from "./types";
 
 export type UploadHandle = { promise: Promise<FileView>; abort: () => void };
 
 export class UploadAbortedError extends Error {}
-export class UploadNetworkError extends Error {}
 
 /** Uploads one file with XMLHttpRequest so the page can show upload progress (0..1) and cancel it. */
 export function uploadFile(file: File, onProgress: (fraction: number) => void): UploadHandle {
@@ -22,13 +21,13 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
       } catch {
         body = null;
       }
-      if (request.status !== 201) return reject(toApiError(request.status, body, request.statusText));
+      if (request.status !== 201) return reject(toApiError(request.status, body));
       const parsed = uploadResponseSchema.safeParse(body);
-      if (!parsed.success || !parsed.data.files[0]) return reject(toApiError(request.status, null, request.statusText));
+      if (!parsed.success || !parsed.data.files[0]) return reject(new NetworkError(`unreadable upload answer (HTTP ${request.status})`));
       resolve(parsed.data.files[0]);
     });
     request.addEventListener("abort", () => reject(new UploadAbortedError()));
-    request.addEventListener("error", () => reject(new UploadNetworkError()));
+    request.addEventListener("error", () => reject(new NetworkError("upload failed")));
     void ensureVisitor().then(() => {
       if (aborted) return reject(new UploadAbortedError());
       const form = new FormData();

@@ -12,7 +12,7 @@ export type MakeThumbnailOptions = {
   info: MediaInfo;
   width: number;
   /** Videos only: where to take the frame; clamped to the duration. */
-  atSecond?: number;
+  atSecond: number;
   /** A private folder for the extracted frame. */
   workDir: string;
   signal: AbortSignal;
@@ -29,7 +29,7 @@ export async function makeThumbnail(options: MakeThumbnailOptions): Promise<{ wi
   let source = options.inputPath;
   if (info.kind === "video") {
     source = join(options.workDir, "frame.png");
-    const at = clampSecond(options.atSecond ?? 1, info.durationSec);
+    const at = clampSecond(options.atSecond, info.durationSec);
     const args = ["-ss", at.toFixed(3), ...confinedInput(options.inputPath, info.format), "-frames:v", "1", "-an", "-f", "image2", "-c:v", "png", "-y", source];
     await runFfmpeg({ args, expectedSeconds: 0, signal: options.signal });
   }

@@ -3,9 +3,7 @@ import { AppError } from "../errors";
 import type { File } from "../generated/prisma/client";
 import { isRecordId } from "../record-id";
 import type { CreateTaskInput } from "./create-task-input";
-
-const DEFAULT_THUMBNAIL_WIDTH = 256;
-const DEFAULT_THUMBNAIL_SECOND = 1;
+import { settleTaskParams } from "./task-params";
 
 /**
  * Loads a new task's input files (the caller's own, still stored), checks that they suit the task type,
@@ -22,21 +20,7 @@ export async function checkTaskInputs(tx: Prisma.TransactionClient, visitorId: s
     return file;
   });
   const [first] = files as [File, ...File[]];
-  switch (input.type) {
-    case "watermark": {
-      const { x, y, width, height } = input.params.region;
-      if (x + width > first.width || y + height > first.height) throw new AppError("invalid_params", "params.region");
-      return { region: { x, y, width, height } };
-    }
-    case "merge":
-      return {};
-    case "thumbnail": {
-      const width = input.params?.width ?? DEFAULT_THUMBNAIL_WIDTH;
-      if (first.kind === "image") return { width };
-      const duration = first.durationSec ?? 0;
-      const requested = input.params?.atSecond;
-      if (requested !== undefined && requested > duration) throw new AppError("invalid_params", "params.atSecond");
-      return { width, atSecond: requested ?? Math.min(DEFAULT_THUMBNAIL_SECOND, duration / 2) };
-    }
-  }
+  const settled = settleTaskParams(input, first);
+  if ("invalidField" in settled) throw new AppError("invalid_params", settled.invalidField);
+  return settled.params;
 }

@@ -1,28 +1,24 @@
 import { z } from "zod";
+import { mergeInputCount, requestedTaskParams } from "./task-params";
 
 const fileId = z.string().min(1).max(64);
-const pixels = z.number().int().min(0);
-
-const region = z.object({ x: pixels, y: pixels, width: pixels.min(1), height: pixels.min(1) });
 
 /** The body of POST /api/tasks, per task type. */
 export const createTaskInput = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("watermark"),
     inputs: z.array(fileId).length(1),
-    params: z.object({ region }),
+    params: requestedTaskParams.watermark,
   }),
   z.object({
     type: z.literal("merge"),
-    inputs: z.array(fileId).min(2).max(20),
-    params: z.object({}).optional(),
+    inputs: z.array(fileId).min(mergeInputCount.min).max(mergeInputCount.max),
+    params: requestedTaskParams.merge.optional(),
   }),
   z.object({
     type: z.literal("thumbnail"),
     inputs: z.array(fileId).length(1),
-    params: z
-      .object({ width: z.number().int().min(16).max(1920).optional(), atSecond: z.number().min(0).optional() })
-      .optional(),
+    params: requestedTaskParams.thumbnail.optional(),
   }),
 ]);
 

@@ -1,20 +1,15 @@
 import { join } from "node:path";
-import { z } from "zod";
 import { AppError } from "../errors";
 import { makeThumbnail } from "../media/make-thumbnail";
 import { baseName } from "./base-name";
 import { firstInput } from "./first-input";
 import { probeInput } from "./probe-input";
+import { taskParams } from "./task-params";
 import type { ProcessContext, ProducedFile } from "./task-processing";
-
-const paramsSchema = z.object({
-  width: z.number().int().min(16).max(1920).default(256),
-  atSecond: z.number().min(0).default(1),
-});
 
 /** Thumbnail: a WebP at the requested width, from an image or from one frame of a video. */
 export async function processThumbnail({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
-  const parsed = paramsSchema.safeParse(task.params ?? {});
+  const parsed = taskParams.thumbnail.safeParse(task.params ?? {});
   if (!parsed.success) throw new AppError("invalid_params", "params");
   const { width, atSecond } = parsed.data;
   const file = firstInput(task);

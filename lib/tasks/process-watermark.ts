@@ -1,20 +1,16 @@
 import { join } from "node:path";
-import { z } from "zod";
 import { AppError } from "../errors";
 import { clampRegion, removeWatermark } from "../media/remove-watermark";
 import { baseName } from "./base-name";
 import { describeVideoOutput } from "./describe-video-output";
 import { firstInput } from "./first-input";
 import { probeInput } from "./probe-input";
+import { taskParams } from "./task-params";
 import type { ProcessContext, ProducedFile } from "./task-processing";
-
-const paramsSchema = z.object({
-  region: z.object({ x: z.number(), y: z.number(), width: z.number().positive(), height: z.number().positive() }),
-});
 
 /** Watermark removal: delogo over the visitor's region, clamped to the frame. */
 export async function processWatermark({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
-  const parsed = paramsSchema.safeParse(task.params);
+  const parsed = taskParams.watermark.safeParse(task.params);
   if (!parsed.success) throw new AppError("invalid_params", "params.region");
   const file = firstInput(task);
   const { path, info } = await probeInput(file, signal);

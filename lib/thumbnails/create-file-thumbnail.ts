@@ -7,15 +7,14 @@ import { makeThumbnail } from "../media/make-thumbnail";
 import { probeMedia } from "../media/probe-media";
 import { makeWorkDir } from "../retention/make-work-dir";
 import { getStorage } from "../storage/get-storage";
-
-const THUMBNAIL_WIDTH = 256;
+import { defaultThumbnailSecond, thumbnailWidth } from "../tasks/task-params";
 
 /** Refusals that mean this file simply gets no preview (rather than a retry). */
 const NO_PREVIEW = new Set(["invalid_input", "unsupported_media", "media_limits"]);
 
 /**
- * The 256 px WebP preview of an uploaded file (fills `thumbnailKey`). Idempotent; a file that cannot
- * be decoded, or whose bytes no longer pass the upload checks and limits, simply gets no thumbnail.
+ * The WebP preview of an uploaded file, at the default thumbnail width (fills `thumbnailKey`). Idempotent;
+ * a file that cannot be decoded, or whose bytes no longer pass the upload checks and limits, simply gets no thumbnail.
  * Returns whether one was made.
  */
 export async function createFileThumbnail(options: { fileId: string; attempt: number; signal: AbortSignal }): Promise<boolean> {
@@ -30,7 +29,7 @@ export async function createFileThumbnail(options: { fileId: string; attempt: nu
     const info = await probeMedia(inputPath, { signal: options.signal });
     if (info.kind !== file.kind) return false;
     const outputPath = join(workDir, "thumbnail.webp");
-    await makeThumbnail({ inputPath, outputPath, info, width: THUMBNAIL_WIDTH, atSecond: 1, workDir, signal: options.signal });
+    await makeThumbnail({ inputPath, outputPath, info, width: thumbnailWidth.default, atSecond: defaultThumbnailSecond, workDir, signal: options.signal });
     await storage.put(key, createReadStream(outputPath));
     const { count } = await db.file.updateMany({ where: { id: file.id, expiredAt: null }, data: { thumbnailKey: key } });
     if (count === 0) await storage.delete(key);

@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { getConfig } from "@/lib/config";
-import { taskTimeoutMinutes } from "@/lib/format/task-timeout-minutes";
 import { TaskList } from "../../components/tasks/task-list";
-import { TaskErrorProvider } from "../../components/use-task-error";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -28,9 +26,7 @@ export default async function TasksPage({ params }: Props) {
           {t("newTask")}
         </Link>
       </header>
-      <TaskErrorProvider timeoutMinutes={taskTimeoutMinutes()}>
-        <TaskList />
-      </TaskErrorProvider>
+      <TaskList />
     </div>
   );
 }

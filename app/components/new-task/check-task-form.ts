@@ -1,4 +1,5 @@
-import type { Region, TaskType } from "../../client/types";
+import { mergeInputCount, regionSchema, type Region } from "@/lib/tasks/task-params";
+import type { TaskType } from "../../client/types";
 import type { UploadItem } from "./use-uploads";
 
 export type TaskFormState = { type: TaskType; items: UploadItem[]; region: Region | null; width: number; atSecond: number };
@@ -12,7 +13,7 @@ export function checkTaskForm({ type, items, region, width, atSecond }: TaskForm
   if (items.some((item) => item.state === "uploading")) return { problem: "waitUploads" };
   const stored = items.flatMap((item) => (item.state === "done" && item.file ? [item.file] : []));
   if (type === "merge") {
-    if (stored.length < 2 || stored.length > 20) return { problem: "mergeCount" };
+    if (stored.length < mergeInputCount.min || stored.length > mergeInputCount.max) return { problem: "mergeCount" };
     if (stored.some((file) => file.kind !== "video")) return { problem: "notAVideo" };
     return { problem: null, body: { type, inputs: stored.map((file) => file.id) } };
   }
@@ -20,7 +21,7 @@ export function checkTaskForm({ type, items, region, width, atSecond }: TaskForm
   if (!file) return { problem: "needFile" };
   if (type === "watermark") {
     if (file.kind !== "video") return { problem: "notAVideo" };
-    if (!region || region.width < 1 || region.height < 1) return { problem: "regionMissing" };
+    if (!regionSchema.safeParse(region).success) return { problem: "regionMissing" };
     return { problem: null, body: { type, inputs: [file.id], params: { region } } };
   }
   const params = file.kind === "video" ? { width, atSecond } : { width };

@@ -6,7 +6,8 @@ import { toast } from "sonner";
 import { useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
 import { rememberSubmittedTask } from "../../client/submitted-tasks";
-import { taskResponseSchema, type Region, type TaskType } from "../../client/types";
+import { defaultThumbnailSecond, thumbnailWidth, type Region } from "@/lib/tasks/task-params";
+import { taskResponseSchema, type TaskType } from "../../client/types";
 import { checkTaskForm, type FormProblem } from "./check-task-form";
 import { DropZone } from "./drop-zone";
 import { MoveButtons, useDragReorder } from "./merge-order";
@@ -24,7 +25,7 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const dragProps = useDragReorder(uploads.move);
   const [type, setType] = useState<TaskType>("watermark");
   const [region, setRegion] = useState<{ fileId: string; region: Region } | null>(null);
-  const [thumbnail, setThumbnail] = useState({ width: 256, atSecond: 1 });
+  const [thumbnail, setThumbnail] = useState<{ width: number; atSecond: number }>({ width: thumbnailWidth.default, atSecond: defaultThumbnailSecond });
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);

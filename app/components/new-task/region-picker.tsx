@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, type PointerEvent } from "react";
-import type { FileView, Region } from "../../client/types";
+import { regionSchema, type Region } from "@/lib/tasks/task-params";
+import type { FileView } from "../../client/types";
 import { RegionFrame } from "../region-frame";
 
 type Props = { file: FileView; localUrl: string; region: Region | null; onChange: (region: Region) => void };
@@ -69,7 +70,7 @@ export function RegionPicker({ file, localUrl, region, onChange }: Props) {
               type="number"
               inputMode="numeric"
               name={`region-${field.key}`}
-              min={field.key === "width" || field.key === "height" ? 1 : 0}
+              min={regionSchema.shape[field.key].minValue ?? 0}
               max={field.max}
               value={current[field.key]}
               onChange={(event) => onChange({ ...current, [field.key]: clamp(Math.round(Number(event.target.value) || 0), 0, field.max) })}

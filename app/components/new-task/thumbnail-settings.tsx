@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { thumbnailWidth } from "@/lib/tasks/task-params";
 
 type Props = { width: number; atSecond: number; maxSecond: number | null; onChange: (change: { width?: number; atSecond?: number }) => void };
 
@@ -14,7 +15,7 @@ export function ThumbnailSettings({ width, atSecond, maxSecond, onChange }: Prop
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">
           {t("thumbnailWidth")}
-          <input type="number" name="width" min={16} max={1920} value={width} onChange={(event) => onChange({ width: Number(event.target.value) })} className={input} />
+          <input type="number" name="width" min={thumbnailWidth.min} max={thumbnailWidth.max} value={width} onChange={(event) => onChange({ width: Number(event.target.value) })} className={input} />
         </label>
         {maxSecond !== null && (
           <label className="flex flex-col gap-1 text-sm font-medium text-slate-700">

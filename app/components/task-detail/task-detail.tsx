@@ -12,7 +12,6 @@ import { ProgressBar } from "../progress-bar";
 import { StatusBadge } from "../status-badge";
 import { TaskActions } from "../tasks/task-actions";
 import { taskCommands } from "../tasks/task-commands";
-import { useTaskError } from "../use-task-error";
 import { OutputCard } from "./output-card";
 import { TaskLogs } from "./task-logs";
 import { TaskParams } from "./task-params";
@@ -37,7 +36,6 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
   const tTasks = useTranslations("tasks");
   const router = useRouter();
   const facts = useFileFacts();
-  const errorText = useTaskError();
   const [task, setTask] = useState(initialTask);
   const [logs, setLogs] = useState<Log[] | null>(null);
 
@@ -87,7 +85,7 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
         {task.error && (
           <div role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
             <p className="font-semibold">{t("error")}</p>
-            <p>{errorText(task)}</p>
+            <p>{task.error.message}</p>
           </div>
         )}
       </Section>

@@ -6,7 +6,6 @@ import { isActive, type TaskView } from "../../client/types";
 import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
 import { StatusBadge } from "../status-badge";
-import { useTaskError } from "../use-task-error";
 import { TaskActions } from "./task-actions";
 
 type Props = { task: TaskView; onCancel: () => void; onRetry: () => void; onDelete: () => void };
@@ -17,7 +16,6 @@ export function TaskRow({ task, ...actions }: Props) {
   const tType = useTranslations("taskType");
   const tCommon = useTranslations("common");
   const format = useFormatter();
-  const errorText = useTaskError();
   const now = useNow({ updateInterval: 15_000 });
   const preview = task.outputs.find((file) => file.thumbnailUrl) ?? task.inputs[0];
   const when = (iso: string) => format.relativeTime(new Date(Math.min(Date.parse(iso), now.getTime())), now);
@@ -46,7 +44,7 @@ export function TaskRow({ task, ...actions }: Props) {
             {isActive(task.status) && task.message && <p className="text-sm text-slate-600">{task.message}</p>}
           </div>
         )}
-        {task.status === "failed" && task.error && <p className="text-sm text-red-700">{errorText(task)}</p>}
+        {task.status === "failed" && task.error && <p className="text-sm text-red-700">{task.error.message}</p>}
         <p className="text-xs text-slate-500">
           <time dateTime={task.createdAt} title={format.dateTime(new Date(task.createdAt), { dateStyle: "medium", timeStyle: "short" })}>{t("created", { time: when(task.createdAt) })}</time>
           {task.finishedAt && (

@@ -8,7 +8,6 @@ import { takeSubmittedTask } from "../../client/submitted-tasks";
 import { isActive, taskPageSchema, type TaskStatus, type TaskView } from "../../client/types";
 import { usePolling } from "../../client/use-polling";
 import type { Filters } from "./task-filters";
-import { useTaskError } from "../use-task-error";
 import { taskCommands } from "./task-commands";
 
 export const PAGE_SIZE = 10;
@@ -23,7 +22,6 @@ export function useTaskPage(filters: Filters, page: number) {
   const t = useTranslations("tasks");
   const tType = useTranslations("taskType");
   const tCommon = useTranslations("common");
-  const errorText = useTaskError();
   const [data, setData] = useState<TaskPage | null>(null);
   const [failed, setFailed] = useState(false);
   const seen = useRef(new Map<string, TaskStatus>());
@@ -53,13 +51,13 @@ export function useTaskPage(filters: Filters, page: number) {
       if (task.status === "completed") toast.success(t("finishedToast", { type }));
       if (task.status === "failed") {
         toast.error(t("failedToast", { type }), {
-          description: errorText(task) ?? undefined,
+          description: task.error?.message,
           duration: 15_000,
           action: { label: tCommon("retry"), onClick: () => void retry(task.id).then(load, load) },
         });
       }
     }
-  }, [data, load, retry, t, tType, tCommon, errorText]);
+  }, [data, load, retry, t, tType, tCommon]);
 
   const active = failed || (data?.tasks.some((task) => isActive(task.status)) ?? false);
   usePolling(load, active);

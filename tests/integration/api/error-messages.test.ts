@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { apiVisitor } from "../../support/api-visitor";
@@ -38,5 +39,21 @@ describe.each(["en", "zh"] as const)("error messages in %s", (locale) => {
     const { body: created } = await visitor.json("/api/tasks", { method: "POST", body: { type: "thumbnail", inputs: [body.files[0].id] } });
     const retried = await visitor.json(`/api/tasks/${created.task.id}/retry`, { method: "POST" });
     expect(retried).toEqual({ status: 409, body: { error: { code: "conflict", message: expected("conflict") } } });
+  });
+
+  it("shows a failed task's error on its page in the words the API gives it", async () => {
+    const visitor = apiVisitor({ locale });
+    const { body } = await visitor.upload([{ path: image }]);
+    const { body: created } = await visitor.json("/api/tasks", { method: "POST", body: { type: "thumbnail", inputs: [body.files[0].id] } });
+    await getDb().task.update({
+      where: { id: created.task.id },
+      data: { status: "failed", errorCode: "storage_full", errorMessage: "ENOSPC: no space left on device", finishedAt: new Date() },
+    });
+    const { body: read } = await visitor.json(`/api/tasks/${created.task.id}`);
+    expect(read.task.error).toEqual({ code: "storage_full", message: expected("storage_full") });
+    const page = await (await visitor.request(`/${locale}/tasks/${created.task.id}`)).text();
+    const shown = /<div role="alert"[^>]*>(.*?)<\/div>/.exec(page)?.[1];
+    expect(shown).toContain(expected("storage_full"));
+    expect(page).not.toContain("ENOSPC");
   });
 });

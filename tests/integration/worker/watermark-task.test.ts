@@ -4,6 +4,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import { grayFrame, meanLumaDifference } from "../../support/frame-luma";
 import { makeVideo } from "../../support/media-fixtures";
 import { audioStream, probeFile, videoStream } from "../../support/probe-file";
+import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
 import { withWorker } from "../../support/with-worker";
@@ -45,5 +46,14 @@ describe("watermark removal task", () => {
     const after = await grayFrame(path, 1, size);
     expect(meanLumaDifference(before, after, region, "inside")).toBeGreaterThan(10);
     expect(meanLumaDifference(before, after, region, "outside")).toBeLessThan(3);
+  });
+
+  test("refuses a stored region that the API would refuse instead of moving it into the frame", async () => {
+    const visitorId = await createVisitor();
+    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 1, width: 320, height: 240 }));
+    const region = { x: -40, y: 10, width: 80, height: 50 };
+    const task = await runTaskToEnd(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    expect(task).toMatchObject({ status: "failed", errorCode: "invalid_params" });
+    expect(task.outputs).toEqual([]);
   });
 });

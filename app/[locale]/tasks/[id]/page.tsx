@@ -2,9 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TaskDetail } from "../../../components/task-detail/task-detail";
-import { taskTimeoutMinutes } from "@/lib/format/task-timeout-minutes";
 import { taskSchema } from "../../../client/types";
-import { TaskErrorProvider } from "../../../components/use-task-error";
 import { readVisitorTask } from "./read-visitor-task";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
@@ -22,9 +20,5 @@ export default async function TaskPage({ params }: Props) {
   const { id } = await params;
   const task = await readVisitorTask(id);
   if (!task) notFound();
-  return (
-    <TaskErrorProvider timeoutMinutes={taskTimeoutMinutes()}>
-      <TaskDetail initialTask={taskSchema.parse(task)} />
-    </TaskErrorProvider>
-  );
+  return <TaskDetail initialTask={taskSchema.parse(task)} />;
 }
