@@ -1,5 +1,5 @@
 import { jobs } from "../../lib/queue/jobs";
-import { dispatchTasks } from "../../lib/tasks/dispatch-tasks";
+import { dispatchTasks } from "../../lib/tasks/run/dispatch-tasks";
 import type { Handler } from "./handler";
 
 /** Admits pending tasks that fit the caps (see lib/tasks/dispatch-tasks.ts). */

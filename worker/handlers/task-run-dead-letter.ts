@@ -1,5 +1,5 @@
 import { jobs } from "../../lib/queue/jobs";
-import { failLostTask } from "../../lib/tasks/fail-lost-task";
+import { failLostTask } from "../../lib/tasks/run/fail-lost-task";
 import type { Handler } from "./handler";
 
 /** Fails the task of a run job that ran out of retries, so no task stays `running` forever. */

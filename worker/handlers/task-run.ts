@@ -1,7 +1,7 @@
 import { getConfig } from "../../lib/config";
 import { jobs } from "../../lib/queue/jobs";
-import { dispatchTasks } from "../../lib/tasks/dispatch-tasks";
-import { runTask } from "../../lib/tasks/run-task";
+import { dispatchTasks } from "../../lib/tasks/run/dispatch-tasks";
+import { runTask } from "../../lib/tasks/run/run-task";
 import type { Handler } from "./handler";
 
 /** Runs one admitted task; the dispatcher already enforced the caps, so local slots match the total cap. */

@@ -1,7 +1,7 @@
 import { fromPrisma, type PgBoss } from "pg-boss";
-import { getConfig } from "../config";
-import { getDb, type Prisma } from "../db";
-import { jobs } from "../queue/jobs";
+import { getConfig } from "../../config";
+import { getDb, type Prisma } from "../../db";
+import { jobs } from "../../queue/jobs";
 
 /** Serialises admission across every worker process (a transaction-scoped advisory lock key). */
 const DISPATCH_LOCK_KEY = 4_100_042;

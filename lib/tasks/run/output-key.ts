@@ -1,4 +1,4 @@
-import type { TaskType } from "../generated/prisma/enums";
+import type { TaskType } from "../../generated/prisma/enums";
 
 const EXTENSIONS: Record<TaskType, string> = { watermark: "mp4", merge: "mp4", thumbnail: "webp" };
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { AppError } from "../errors";
-import { makeThumbnail } from "../media/make-thumbnail";
+import { AppError } from "../../../errors";
+import { makeThumbnail } from "../../../media/make-thumbnail";
 import { baseName } from "./base-name";
 import { firstInput } from "./first-input";
 import { probeInput } from "./probe-input";

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { mkdir, rename, stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { getStorage } from "../storage/get-storage";
+import { getStorage } from "../../storage/get-storage";
 
 /**
  * Moves a finished output from the work folder into storage under `key`. A rename when both are on

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
-import { AppError } from "../errors";
-import { clampRegion, removeWatermark } from "../media/remove-watermark";
+import { AppError } from "../../../errors";
+import { clampRegion, removeWatermark } from "../../../media/remove-watermark";
 import { baseName } from "./base-name";
 import { describeVideoOutput } from "./describe-video-output";
 import { firstInput } from "./first-input";

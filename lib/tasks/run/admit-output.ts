@@ -1,7 +1,7 @@
-import type { Prisma } from "../db";
-import { fitsStorageQuota } from "../files/fits-storage-quota";
-import { formatBytes } from "../format/format-bytes";
-import { lockVisitor } from "../identity/lock-visitor";
+import type { Prisma } from "../../db";
+import { fitsStorageQuota } from "../../files/fits-storage-quota";
+import { formatBytes } from "../../format/format-bytes";
+import { lockVisitor } from "../../identity/lock-visitor";
 import type { TaskOutcome } from "./finish-task";
 
 /**

@@ -1,6 +1,6 @@
-import { AppError } from "../errors";
-import type { File } from "../generated/prisma/client";
-import { getStorage } from "../storage/get-storage";
+import { AppError } from "../../../errors";
+import type { File } from "../../../generated/prisma/client";
+import { getStorage } from "../../../storage/get-storage";
 
 /** Where ffmpeg reads an input file from; an input whose bytes retention removed cannot be processed. */
 export function inputPath(file: File): string {

@@ -1,10 +1,10 @@
 import { fromPrisma, type PgBoss } from "pg-boss";
-import { getConfig } from "../config";
-import { getDb, type Prisma } from "../db";
-import { requestDispatch } from "../queue/request-dispatch";
-import type { MediaFields } from "../media/media-info";
+import { getConfig } from "../../config";
+import { getDb, type Prisma } from "../../db";
+import { requestDispatch } from "../../queue/request-dispatch";
+import type { MediaFields } from "../../media/media-info";
 import { admitOutput } from "./admit-output";
-import { appendTaskLog } from "./append-task-log";
+import { appendTaskLog } from "../append-task-log";
 
 /** A produced file as it is recorded: what it is (as an upload would be described) and where it is stored. */
 export type TaskOutput = MediaFields & { storageKey: string; name: string; size: number };

@@ -1,7 +1,7 @@
-import { AppError } from "../errors";
-import type { File } from "../generated/prisma/client";
-import type { MediaInfo } from "../media/media-info";
-import { probeMedia } from "../media/probe-media";
+import { AppError } from "../../../errors";
+import type { File } from "../../../generated/prisma/client";
+import type { MediaInfo } from "../../../media/media-info";
+import { probeMedia } from "../../../media/probe-media";
 import { inputPath } from "./input-path";
 
 /**

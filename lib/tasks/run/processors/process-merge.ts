@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { AppError } from "../errors";
-import type { VideoInfo } from "../media/media-info";
-import { mergeVideos } from "../media/merge-videos";
-import { planMerge } from "../media/plan-merge";
+import { AppError } from "../../../errors";
+import type { VideoInfo } from "../../../media/media-info";
+import { mergeVideos } from "../../../media/merge-videos";
+import { planMerge } from "../../../media/plan-merge";
 import { describeVideoOutput } from "./describe-video-output";
 import { probeInput } from "./probe-input";
 import type { ProcessContext, ProducedFile } from "./task-processing";

@@ -1,6 +1,6 @@
-import { getDb } from "../db";
-import { AppError } from "../errors";
-import { isDiskFull } from "../storage/is-disk-full";
+import { getDb } from "../../db";
+import { AppError } from "../../errors";
+import { isDiskFull } from "../../storage/is-disk-full";
 import type { TaskOutcome } from "./finish-task";
 import { redactPaths } from "./redact-paths";
 

@@ -1,6 +1,6 @@
 import type { PgBoss } from "pg-boss";
-import { getDb } from "../db";
-import { jobs } from "../queue/jobs";
+import { getDb } from "../../db";
+import { jobs } from "../../queue/jobs";
 import { finishTask } from "./finish-task";
 
 /**

@@ -1,4 +1,4 @@
-import { getDb } from "../db";
+import { getDb } from "../../db";
 
 /**
  * Records a running task's progress (never lower than before) and what it is doing. Applies only
