@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { isActiveStatus, taskStatuses } from "@/lib/tasks/task-states";
 
-export const taskStatuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
+export { taskStatuses };
 export const taskTypes = ["watermark", "merge", "thumbnail"] as const;
 
 export type TaskStatus = (typeof taskStatuses)[number];
@@ -60,4 +61,4 @@ export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 
-export const isActive = (status: TaskStatus) => status === "pending" || status === "running";
+export const isActive = isActiveStatus;

@@ -1,4 +1,3 @@
-import type { PgBoss } from "pg-boss";
 import { getDb } from "@/lib/db";
 import { submitTask, type SeedTask } from "./seed-tasks";
 import { waitFor } from "./wait-for";
@@ -20,6 +19,6 @@ export async function waitForTaskEnd(taskId: string, timeoutMs = 60_000) {
 }
 
 /** Submits a task and waits for it to end. */
-export async function runTaskToEnd(boss: PgBoss, task: SeedTask) {
-  return waitForTaskEnd(await submitTask(boss, task));
+export async function runTaskToEnd(task: SeedTask) {
+  return waitForTaskEnd(await submitTask(task));
 }

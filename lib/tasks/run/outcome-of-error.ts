@@ -1,39 +1,33 @@
-import { getDb } from "../../db";
-import { AppError } from "../../errors";
+import { AppError, type ErrorCode } from "../../errors";
 import { isDiskFull } from "../../storage/is-disk-full";
+import type { TaskFailureCode } from "../task-states";
 import type { TaskOutcome } from "./finish-task";
 import { redactPaths } from "./redact-paths";
 
+/** What becomes of an attempt: the task finishes with an outcome, or the job goes back to pg-boss. */
+export type AttemptOutcome = TaskOutcome | { status: "handed-back"; reason: string };
+
 /** Codes that mean the task itself cannot succeed, so it fails at once without a retry. */
-const FINAL_CODES = new Set(["invalid_input", "media_limits", "invalid_params", "expired", "processing_failed"]);
+const FINAL_CODES = new Set<ErrorCode>(["invalid_input", "media_limits", "invalid_params", "expired", "processing_failed"]);
+
+const isFinalCode = (code: ErrorCode): code is TaskFailureCode => FINAL_CODES.has(code);
 
 /**
- * What a processing error means for the task. An abort while the task is still running under this
- * job is a shutdown, not a cancel: that rethrows so pg-boss hands the job back.
+ * What a processing error means for the task. An abort comes out as "cancelled": the caller, which
+ * knows whether the task is still running under its job, turns a shutdown into a hand-back.
  */
-export async function outcomeOfError(options: {
-  error: unknown;
-  taskId: string;
-  jobId: string;
-  aborted: boolean;
-  timedOut: boolean;
-  timeoutMs: number;
-}): Promise<TaskOutcome> {
-  const { error, taskId, jobId } = options;
+export function outcomeOfError(options: { error: unknown; taskId: string; aborted: boolean; timedOut: boolean; timeoutMinutes: number }): AttemptOutcome {
+  const { error, taskId } = options;
   if (options.timedOut) {
-    const minutes = Math.round((options.timeoutMs / 60_000) * 100) / 100;
+    const minutes = Math.round(options.timeoutMinutes * 100) / 100;
     return { status: "failed", code: "timeout", message: `Stopped after the ${minutes}-minute time limit` };
   }
-  if (options.aborted) {
-    const task = await getDb().task.findUnique({ where: { id: taskId }, select: { status: true, jobId: true } });
-    if (task?.status === "running" && task.jobId === jobId) throw new Error("stopped while running; handing the job back");
-    return { status: "cancelled", message: "Cancelled" };
-  }
+  if (options.aborted) return { status: "cancelled", message: "Cancelled" };
   // ffmpeg was killed from outside (a stopping machine): hand the job back to be retried.
-  if (error instanceof AppError && error.code === "unavailable") throw error;
+  if (error instanceof AppError && error.code === "unavailable") return { status: "handed-back", reason: error.message };
   // A full disk is usually passing: the task fails clearly, and the visitor can retry it later.
   if (isDiskFull(error)) return { status: "failed", code: "storage_full", message: "The server ran out of storage space" };
-  if (error instanceof AppError && FINAL_CODES.has(error.code)) {
+  if (error instanceof AppError && isFinalCode(error.code)) {
     return { status: "failed", code: error.code, message: redactPaths(error.message) };
   }
   console.error(`task ${taskId} failed:`, error);

@@ -12,7 +12,7 @@ describe("per-type time limit", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 40, width: 640, height: 480, audio: false }));
 
-    const task = await runTaskToEnd(context.boss, {
+    const task = await runTaskToEnd({
       visitorId, type: "watermark", inputs: [fileId], params: { region: { x: 0, y: 0, width: 50, height: 50 } },
     });
 
