@@ -10,7 +10,7 @@ import { withTestBoss } from "../../support/with-worker";
 import { startWorker, type WorkerProcess } from "../../support/worker-process";
 import { startWebServer, type WebServer } from "../../support/web-server";
 
-const context = withTestBoss();
+withTestBoss();
 const CUT_MS = 6_000;
 
 describe("PostgreSQL restarted mid-run", () => {

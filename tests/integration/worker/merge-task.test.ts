@@ -6,7 +6,7 @@ import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { withWorker } from "../../support/with-worker";
 
-const context = withWorker();
+withWorker();
 
 describe("merge task", () => {
   test("joins compatible clips by stream copy, in order, with the summed duration", async () => {

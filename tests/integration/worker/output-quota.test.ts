@@ -8,7 +8,7 @@ import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { withWorker } from "../../support/with-worker";
 
 const quota = 64 * 1024 * 1024;
-const context = withWorker({ MAX_STORED_BYTES_PER_VISITOR: String(quota) });
+withWorker({ MAX_STORED_BYTES_PER_VISITOR: String(quota) });
 
 /** A visitor with two stored clips and, when `leaveFree` is given, other files filling the quota up to it. */
 async function visitorWithClips(leaveFree?: number): Promise<{ visitorId: string; inputs: string[] }> {

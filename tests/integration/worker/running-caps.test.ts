@@ -42,7 +42,7 @@ const spanOf = (task: TaskRow): Span => ({
   start: task.startedAt!.getTime(), end: task.finishedAt!.getTime(),
 });
 
-const context = withTestBoss();
+withTestBoss();
 const workers: WorkerProcess[] = [];
 
 /**

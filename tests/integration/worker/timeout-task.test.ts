@@ -5,7 +5,7 @@ import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { withWorker } from "../../support/with-worker";
 
 // 0.01 minutes: 0.6 s for watermark tasks; other types keep the default.
-const context = withWorker({ TASK_TIMEOUT_MINUTES_WATERMARK: "0.01" });
+withWorker({ TASK_TIMEOUT_MINUTES_WATERMARK: "0.01" });
 
 describe("per-type time limit", () => {
   test("a task over its limit is stopped and fails with timeout, without an output", async () => {

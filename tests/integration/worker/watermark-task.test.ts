@@ -8,7 +8,7 @@ import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks
 import { waitFor } from "../../support/wait-for";
 import { withWorker } from "../../support/with-worker";
 
-const context = withWorker();
+withWorker();
 
 describe("watermark removal task", () => {
   test("covers the region, keeps size, duration, audio and the pixels outside", async () => {
