@@ -11,9 +11,13 @@ import { appendTaskLog } from "../append-task-log";
 import { taskTimeoutMinutes } from "../task-timeout-minutes";
 import { finishTask, type TaskOutcome } from "./finish-task";
 import { outcomeOfError, type AttemptOutcome } from "./outcome-of-error";
-import { processTask } from "./processors/process-task";
+import { processMerge } from "./processors/process-merge";
+import { processThumbnail } from "./processors/process-thumbnail";
+import { processWatermark } from "./processors/process-watermark";
 import type { ProcessContext } from "./processors/task-processing";
 import { trackProgress } from "./track-progress";
+
+const processors = { watermark: processWatermark, merge: processMerge, thumbnail: processThumbnail } as const;
 
 const EXTENSIONS: Record<TaskType, string> = { watermark: "mp4", merge: "mp4", thumbnail: "webp" };
 
@@ -38,10 +42,10 @@ async function storeOutput(path: string, key: string): Promise<number> {
   }
 }
 
-/** Processes the task and stores its output under `key`; throws whatever processing throws. */
+/** Runs the processor for the task's type and stores its output under `key`; throws whatever processing throws. */
 async function produce(context: ProcessContext, key: string): Promise<TaskOutcome> {
   await assertFreeSpace();
-  const { path, ...file } = await processTask(context);
+  const { path, ...file } = await processors[context.task.type](context);
   const size = await storeOutput(path, key);
   return { status: "completed", output: { ...file, storageKey: key, size }, message: "Completed" };
 }
