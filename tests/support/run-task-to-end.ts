@@ -1,8 +1,7 @@
 import { getDb } from "@/lib/db";
+import { isActiveStatus } from "@/lib/tasks/task-states";
 import { submitTask, type SeedTask } from "./seed-tasks";
 import { waitFor } from "./wait-for";
-
-const FINAL = ["completed", "failed", "cancelled"];
 
 /** Reads a task with its outputs and logs once it reaches a final state. */
 export async function waitForTaskEnd(taskId: string, timeoutMs = 60_000) {
@@ -12,7 +11,7 @@ export async function waitForTaskEnd(taskId: string, timeoutMs = 60_000) {
         where: { id: taskId },
         include: { outputs: true, logs: { orderBy: { id: "asc" } } },
       });
-      return FINAL.includes(task.status) && task;
+      return !isActiveStatus(task.status) && task;
     },
     { what: `task ${taskId} to end`, timeoutMs },
   );

@@ -95,6 +95,7 @@ export async function runTask({ taskId, jobId, retryCount, signal }: RunTaskOpti
     }
     await progress.stop();
     if (outcome.status === "handed-back") {
+      console.warn(`task ${taskId} handed back (${outcome.reason})`);
       await getStorage().delete(key);
       return "handed-back";
     }
