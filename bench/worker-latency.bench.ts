@@ -3,7 +3,6 @@
  * (task row + dispatch wake-up in one transaction, as the API does); measured from just before the
  * submitting transaction to the task's startedAt. Goal: p50 < 100 ms.
  */
-import { fromPrisma } from "pg-boss";
 import { median, percentile, round } from "./support/measure";
 import { taskBenchSetup } from "./support/task-bench-setup";
 
@@ -21,7 +20,7 @@ export default async function benchSubmitLatency() {
         const task = await tx.task.create({
           data: { visitorId, type: "thumbnail", params: { width: 32 }, expiresAt: new Date(Date.now() + 86_400_000), inputs: { create: [{ fileId, position: 0 }] } },
         });
-        await requestDispatch(boss, { db: fromPrisma(tx) });
+        await requestDispatch({ tx });
         return task.id;
       });
       let task = await db.task.findUniqueOrThrow({ where: { id: taskId } });

@@ -19,6 +19,7 @@ export default async function benchMerge() {
   const { ffmpegPaths } = await import("../lib/media/ffmpeg-paths");
   const { probeMedia } = await import("../lib/media/probe-media");
   const { mergeVideos } = await import("../lib/media/merge-videos");
+  const { planMerge } = await import("../lib/media/plan-merge");
   const clip = await makeVideo({ seconds: 5, width: 1280, height: 720, fps: 30, audio: true });
   const info = await probeMedia(clip);
   if (info.kind !== "video") throw new Error("the generated clip should probe as a video");
@@ -32,9 +33,10 @@ export default async function benchMerge() {
       "-v", "error", ...inputs.flatMap((input) => ["-i", input.path]), "-filter_complex", graph, "-map", "[v]", "-map", "[a]",
       "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-c:a", "aac", "-movflags", "+faststart", "-y", join(workDir, "reencoded.mp4"),
     ]);
-  const copy = () => mergeVideos({ inputs, outputPath, workDir, signal: new AbortController().signal });
+  const plan = planMerge(inputs.map((input) => input.info));
+  const copy = () => mergeVideos({ inputs, plan, outputPath, workDir, signal: new AbortController().signal });
   const cp = () => Promise.all(inputs.map((input, index) => run("cp", [input.path, join(workDir, `copy-${index}.mp4`)])));
-  const plan = await copy();
+  await copy();
   const figures = { streamCopy: [] as number[], reencode: [] as number[], cp: [] as number[] };
   for (let attempt = 0; attempt < RUNS; attempt += 1) {
     figures.streamCopy.push(await timeMs(copy));

@@ -4,7 +4,6 @@
  * including all of our bookkeeping (dispatch, task rows, logs, outputs). Goal: ≥ 400 tasks/s.
  */
 import { randomUUID } from "node:crypto";
-import { fromPrisma } from "pg-boss";
 import { round } from "./support/measure";
 import { taskBenchSetup } from "./support/task-bench-setup";
 
@@ -28,7 +27,7 @@ export default async function benchThroughput() {
       });
       await tx.taskInput.createMany({ data: ids.map(({ id, fileId }) => ({ taskId: id, position: 0, fileId })) });
       started = performance.now();
-      await requestDispatch(boss, { db: fromPrisma(tx), reason: "bench" });
+      await requestDispatch({ tx, reason: "bench" });
     });
     let finished = 0;
     while (finished < total) {

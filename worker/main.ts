@@ -1,13 +1,11 @@
-import type { PgBoss } from "pg-boss";
 import { ConfigError, getConfig } from "../lib/config";
 import { migrateOnStartup } from "../lib/database/migrate-on-startup";
 import { closeDb } from "../lib/db";
-import { createBoss } from "../lib/queue/create-boss";
+import { getBoss, stopBoss } from "../lib/queue/get-boss";
 import { jobs } from "../lib/queue/jobs";
-import { ensureQueues } from "../lib/queue/queue-options";
 import { requestDispatch } from "../lib/queue/request-dispatch";
+import { workQueues, type QueueHandler } from "../lib/queue/work-queues";
 import { removeStaleTempDirs } from "../lib/retention/remove-stale-temp-dirs";
-import type { Handler } from "./handlers/handler";
 import { handlers } from "./handlers/index";
 
 /** How often expired files are swept (cron). */
@@ -16,27 +14,12 @@ const RETENTION_SCHEDULE = "*/10 * * * *";
 const log = (line: string) => console.log(line);
 
 /** Every queue must have its handler, registered under its own name: fail at start-up otherwise. */
-function checkedHandlers(): Handler[] {
+function checkedHandlers(): QueueHandler[] {
   return Object.values(jobs).map(({ name }) => {
-    const handler = (handlers as Partial<Record<string, Handler>>)[name];
+    const handler = (handlers as Partial<Record<string, QueueHandler>>)[name];
     if (!handler || handler.name !== name) throw new Error(`no handler registered for queue ${name}`);
     return handler;
   });
-}
-
-async function registerHandlers(boss: PgBoss): Promise<void> {
-  for (const handler of checkedHandlers()) {
-    await boss.work(handler.name, handler.options, async (batch) => {
-      const results = [];
-      try {
-        for (const job of batch) results.push(await handler.handle(job, boss));
-      } catch (error) {
-        console.error(`${handler.name} job failed:`, error);
-        throw error;
-      }
-      return results;
-    });
-  }
 }
 
 async function main(): Promise<void> {
@@ -46,14 +29,10 @@ async function main(): Promise<void> {
   const removed = await removeStaleTempDirs();
   if (removed > 0) log(`removed ${removed} temporary folder(s) left by stopped workers`);
 
-  const boss = createBoss("worker");
-  boss.on("error", (error) => console.error("queue error:", error));
-  await boss.start();
-  await ensureQueues(boss);
-  await registerHandlers(boss);
-  await boss.schedule(jobs.retentionSweep.name, RETENTION_SCHEDULE);
+  await workQueues(checkedHandlers());
+  await (await getBoss("worker")).schedule(jobs.retentionSweep.name, RETENTION_SCHEDULE);
   // Tasks may have been submitted while no worker was running.
-  await requestDispatch(boss, { reason: "worker-start" });
+  await requestDispatch({ reason: "worker-start" });
   log(`worker ready (pid ${process.pid})`);
 
   let stopping = false;
@@ -62,7 +41,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal} received: finishing running jobs`);
     // Running jobs get the grace period to finish; what is still running then goes back to the queue.
-    await boss.stop({ graceful: true, timeout: getConfig().shutdownGraceSeconds * 1000 });
+    await stopBoss(getConfig().shutdownGraceSeconds * 1000);
     await closeDb();
     log("worker stopped");
     process.exit(0);

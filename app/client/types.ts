@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { regionSchema } from "@/lib/tasks/task-params";
+import { isActiveStatus, taskStatuses } from "@/lib/tasks/task-states";
 
-export const taskStatuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
+export { taskStatuses };
 export const taskTypes = ["watermark", "merge", "thumbnail"] as const;
 
 export type TaskStatus = (typeof taskStatuses)[number];
@@ -58,4 +59,4 @@ export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 
-export const isActive = (status: TaskStatus) => status === "pending" || status === "running";
+export const isActive = isActiveStatus;

@@ -2,6 +2,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { lockVisitor } from "../identity/lock-visitor";
 import { getStorage } from "../storage/get-storage";
+import { isActiveStatus } from "../tasks/task-states";
 
 /**
  * Deletes the visitor's file and its bytes. A file that an unfinished task still reads is a conflict;
@@ -14,7 +15,7 @@ export async function deleteFile({ visitorId, fileId }: { visitorId: string; fil
     const found = await tx.file.findFirst({ where: { id: fileId, visitorId }, include: { usedBy: { select: { task: { select: { status: true } } } } } });
     if (!found) throw new AppError("not_found");
     const statuses = found.usedBy.map(({ task }) => task.status);
-    if (statuses.some((status) => status === "pending" || status === "running")) throw new AppError("conflict");
+    if (statuses.some(isActiveStatus)) throw new AppError("conflict");
     if (statuses.length > 0) {
       await tx.file.update({ where: { id: fileId }, data: { expiredAt: found.expiredAt ?? new Date(), thumbnailKey: null } });
     } else {

@@ -1,12 +1,10 @@
-import { fromPrisma } from "pg-boss";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { File } from "../generated/prisma/client";
 import { lockVisitor } from "../identity/lock-visitor";
 import type { MediaFields } from "../media/media-info";
-import { getBoss } from "../queue/get-boss";
-import { jobs } from "../queue/jobs";
+import { sendJob } from "../queue/send-job";
 import { fitsStorageQuota } from "./fits-storage-quota";
 import { releaseStorage } from "./release-storage";
 
@@ -20,7 +18,6 @@ export type StoredUpload = { storageKey: string; name: string; size: number; med
 export async function saveUploadedFiles(options: { visitorId: string; uploads: StoredUpload[]; reservationId?: string }): Promise<File[]> {
   const { visitorId, uploads, reservationId } = options;
   const { retentionHours } = getConfig().limits;
-  const boss = await getBoss();
   const expiresAt = new Date(Date.now() + retentionHours * 3600_000);
   return getDb().$transaction(
     async (tx) => {
@@ -33,7 +30,7 @@ export async function saveUploadedFiles(options: { visitorId: string; uploads: S
         const file = await tx.file.create({
           data: { visitorId, origin: "upload", name, size, storageKey, expiresAt, ...media },
         });
-        await boss.send(jobs.fileThumbnail.name, { fileId: file.id }, { db: fromPrisma(tx) });
+        await sendJob("fileThumbnail", { fileId: file.id }, { tx });
         files.push(file);
       }
       return files;

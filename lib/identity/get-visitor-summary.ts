@@ -1,14 +1,13 @@
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors";
-
-const statuses = ["pending", "running", "completed", "failed", "cancelled"] as const;
+import { taskStatuses } from "../tasks/task-states";
 
 export type VisitorSummary = {
   id: string;
   createdAt: string;
   limits: { maxUploadBytes: number; maxActiveTasks: number; maxRunningTasks: number };
-  counts: Record<(typeof statuses)[number], number>;
+  counts: Record<(typeof taskStatuses)[number], number>;
 };
 
 /** What GET /api/me reports: who the visitor is, their limits and how many tasks they have per status. */
@@ -19,7 +18,7 @@ export async function getVisitorSummary({ visitorId }: { visitorId: string }): P
     db.task.groupBy({ by: ["status"], where: { visitorId }, _count: { _all: true } }),
   ]);
   if (!visitor) throw new AppError("not_found");
-  const counts = Object.fromEntries(statuses.map((status) => [status, 0])) as VisitorSummary["counts"];
+  const counts = Object.fromEntries(taskStatuses.map((status) => [status, 0])) as VisitorSummary["counts"];
   for (const group of groups) counts[group.status] = group._count._all;
   const { limits } = getConfig();
   return {

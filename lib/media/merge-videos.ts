@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { confinedInput, DEMUXER_WHITELIST } from "./confined-input";
 import { measureContentSeconds } from "./measure-content-seconds";
 import type { VideoInfo } from "./media-info";
-import { planMerge, type MergePlan } from "./plan-merge";
+import type { MergePlan } from "./plan-merge";
 import { runFfmpeg } from "./run-ffmpeg";
 
 export type MergeVideosOptions = {
   inputs: { path: string; info: VideoInfo }[];
+  /** planMerge of the inputs' infos, made once by the caller (which also reports it). */
+  plan: MergePlan;
   outputPath: string;
   /** A private folder for the concat list. */
   workDir: string;
@@ -56,9 +58,8 @@ function concatList(inputs: MeasuredInput[]): string {
 }
 
 /** Joins the videos in order: stream copy when they are compatible, one normalising encode otherwise. */
-export async function mergeVideos(options: MergeVideosOptions): Promise<MergePlan> {
-  const { inputs, outputPath, signal, onProgress } = options;
-  const plan = planMerge(inputs.map((input) => input.info));
+export async function mergeVideos(options: MergeVideosOptions): Promise<void> {
+  const { inputs, plan, outputPath, signal, onProgress } = options;
   const measured: MeasuredInput[] = [];
   for (const input of inputs) measured.push({ ...input, seconds: await measureContentSeconds(input.path, input.info, signal) });
   const expectedSeconds = measured.reduce((sum, input) => sum + input.seconds, 0);
@@ -69,7 +70,7 @@ export async function mergeVideos(options: MergeVideosOptions): Promise<MergePla
     const input = ["-protocol_whitelist", "file", "-format_whitelist", `concat,${DEMUXER_WHITELIST}`, "-f", "concat", "-safe", "0", "-i", `file:${listPath}`];
     const args = [...input, "-map", "0", "-c", "copy", "-movflags", "+faststart", "-y", outputPath];
     await runFfmpeg({ args, expectedSeconds, signal, onProgress });
-    return plan;
+    return;
   }
   const args = [
     ...inputs.flatMap(({ path, info }) => confinedInput(path, info.format)),
@@ -77,5 +78,4 @@ export async function mergeVideos(options: MergeVideosOptions): Promise<MergePla
     "-map", "[v]", "-map", "[a]", ...ENCODE, "-movflags", "+faststart", "-y", outputPath,
   ];
   await runFfmpeg({ args, expectedSeconds, signal, onProgress });
-  return plan;
 }

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Registry, type Metric } from "prom-client";
+import { finishedStatuses } from "../tasks/task-states";
 import { DURATION_BUCKETS, readFigures, type TaskFigures } from "./read-figures";
 
 /** A histogram whose buckets were counted by the database (prom-client's Histogram only counts in-process). */
@@ -22,7 +23,7 @@ export async function collectMetrics(): Promise<{ contentType: string; body: str
   const finished = new Counter({ name: "clipclean_tasks_finished_total", help: "Tasks that ended, by type and final status.", labelNames: ["type", "status"], registers: [registry] });
   for (const row of figures.tasks) {
     created.inc({ type: row.type }, Number(row.count));
-    if (["completed", "failed", "cancelled"].includes(row.status)) finished.inc({ type: row.type, status: row.status }, Number(row.count));
+    if ((finishedStatuses as string[]).includes(row.status)) finished.inc({ type: row.type, status: row.status }, Number(row.count));
   }
   const statusCount = (status: string) => figures.tasks.filter((row) => row.status === status).reduce((sum, row) => sum + Number(row.count), 0);
   new Gauge({ name: "clipclean_tasks_pending", help: "Tasks waiting for a free slot (queue depth).", registers: [registry] }).set(statusCount("pending"));

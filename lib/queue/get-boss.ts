@@ -1,13 +1,16 @@
 import type { PgBoss } from "pg-boss";
-import { createBoss } from "./create-boss";
+import { createBoss, type BossRole } from "./create-boss";
 import { ensureQueues } from "./queue-options";
 
 const globalForBoss = globalThis as unknown as { bossStarting?: Promise<PgBoss> };
 
-/** The web process's started pg-boss instance, created on first use and shared afterwards. */
-export function getBoss(): Promise<PgBoss> {
+/**
+ * This process's started pg-boss, created on first use and shared afterwards. The worker asks for it
+ * first, with "worker", at start-up; every later caller (and the whole web app) gets that instance.
+ */
+export function getBoss(role: BossRole = "web"): Promise<PgBoss> {
   globalForBoss.bossStarting ??= (async () => {
-    const boss = createBoss("web");
+    const boss = createBoss(role);
     boss.on("error", (error) => console.error("pg-boss error:", error));
     await boss.start();
     await ensureQueues(boss);
@@ -17,4 +20,11 @@ export function getBoss(): Promise<PgBoss> {
     throw error;
   });
   return globalForBoss.bossStarting;
+}
+
+/** Stops this process's pg-boss, giving running jobs up to `graceMs` to finish; the next getBoss starts afresh. */
+export async function stopBoss(graceMs = 0): Promise<void> {
+  const starting = globalForBoss.bossStarting;
+  globalForBoss.bossStarting = undefined;
+  if (starting) await (await starting).stop({ graceful: graceMs > 0, timeout: graceMs });
 }

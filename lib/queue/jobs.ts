@@ -18,5 +18,6 @@ export const jobs = {
   retentionSweep: { name: "retention-sweep", payload: z.object({}).passthrough() },
 } as const;
 
-export type JobName = (typeof jobs)[keyof typeof jobs]["name"];
-export type JobPayload<K extends keyof typeof jobs> = z.infer<(typeof jobs)[K]["payload"]>;
+export type JobKey = keyof typeof jobs;
+export type JobName = (typeof jobs)[JobKey]["name"];
+export type JobPayload<K extends JobKey> = z.infer<(typeof jobs)[K]["payload"]>;

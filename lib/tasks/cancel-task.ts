@@ -1,8 +1,9 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
-import { getBoss } from "../queue/get-boss";
-import { jobs } from "../queue/jobs";
+import { cancelJob } from "../queue/cancel-job";
+import { appendTaskLog } from "./append-task-log";
 import { getTask } from "./get-task";
+import { activeStatuses } from "./task-states";
 import type { TaskView } from "./task-view";
 
 /**
@@ -13,7 +14,7 @@ export async function cancelTask({ visitorId, taskId }: { visitorId: string; tas
   const db = getDb();
   const jobId = await db.$transaction(async (tx) => {
     const [task] = await tx.task.updateManyAndReturn({
-      where: { id: taskId, visitorId, status: { in: ["pending", "running"] } },
+      where: { id: taskId, visitorId, status: { in: [...activeStatuses] } },
       data: { status: "cancelled", finishedAt: new Date(), message: "" },
       select: { jobId: true },
     });
@@ -21,9 +22,9 @@ export async function cancelTask({ visitorId, taskId }: { visitorId: string; tas
       const exists = await tx.task.count({ where: { id: taskId, visitorId } });
       throw new AppError(exists ? "conflict" : "not_found");
     }
-    await tx.taskLog.create({ data: { taskId, level: "info", message: "Task cancelled." } });
+    await appendTaskLog({ taskId, level: "info", message: "Task cancelled.", tx });
     return task.jobId;
   });
-  if (jobId) await (await getBoss()).cancel(jobs.taskRun.name, jobId);
+  if (jobId) await cancelJob("taskRun", jobId);
   return getTask({ visitorId, taskId });
 }

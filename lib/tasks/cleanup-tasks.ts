@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TaskStatus } from "../generated/prisma/enums";
 import { deleteTaskRows } from "./delete-task-rows";
+import { finishedStatuses } from "./task-states";
 
 export const cleanupTasksInput = z.object({ scope: z.enum(["completed", "failed", "all"]) });
 
@@ -10,7 +11,7 @@ export type CleanupScope = z.infer<typeof cleanupTasksInput>["scope"];
 const statusesByScope: Record<CleanupScope, TaskStatus[]> = {
   completed: ["completed"],
   failed: ["failed", "cancelled"],
-  all: ["completed", "failed", "cancelled"],
+  all: finishedStatuses,
 };
 
 /**

@@ -1,9 +1,8 @@
-import { fromPrisma } from "pg-boss";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { lockVisitor } from "../identity/lock-visitor";
-import { getBoss } from "../queue/get-boss";
 import { requestDispatch } from "../queue/request-dispatch";
+import { appendTaskLog } from "./append-task-log";
 import { assertTaskCapacity } from "./assert-task-capacity";
 import { checkTaskInputs } from "./check-task-inputs";
 import type { CreateTaskInput } from "./create-task-input";
@@ -16,7 +15,6 @@ import type { TaskView } from "./task-view";
  * active-task limit exact even when many submissions arrive at once.
  */
 export async function createTask({ visitorId, input }: { visitorId: string; input: CreateTaskInput }): Promise<TaskView> {
-  const boss = await getBoss();
   const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3600_000);
   const taskId = await getDb().$transaction(async (tx) => {
     await lockVisitor(tx, visitorId);
@@ -29,11 +27,11 @@ export async function createTask({ visitorId, input }: { visitorId: string; inpu
         params,
         expiresAt,
         inputs: { create: input.inputs.map((fileId, position) => ({ position, fileId })) },
-        logs: { create: { level: "info", message: `Task created (${input.type}).` } },
       },
       select: { id: true },
     });
-    await requestDispatch(boss, { db: fromPrisma(tx), reason: "created" });
+    await appendTaskLog({ taskId: task.id, level: "info", message: `Task created (${input.type}).`, tx });
+    await requestDispatch({ tx, reason: "created" });
     return task.id;
   }, TASK_TRANSACTION_OPTIONS);
   return getTask({ visitorId, taskId });

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import type { TaskStatus } from "../generated/prisma/enums";
 import { lockVisitor } from "../identity/lock-visitor";
 import { getStorage } from "../storage/get-storage";
+import { isActiveStatus } from "./task-states";
 import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
 
 /** What to do with a task whose output a pending or running task is reading: refuse, or leave that task alone. */
@@ -30,7 +31,7 @@ export async function deleteTaskRows(options: {
       select: { id: true, outputs: { select: { id: true, storageKey: true, thumbnailKey: true, usedBy: { select: { taskId: true, task: { select: { status: true } } } } } } },
     });
     const readByActiveTask = (task: (typeof tasks)[number]) =>
-      task.outputs.some((output) => output.usedBy.some(({ task: reader }) => reader.status === "pending" || reader.status === "running"));
+      task.outputs.some((output) => output.usedBy.some(({ task: reader }) => isActiveStatus(reader.status)));
     const busy = tasks.filter(readByActiveTask);
     if (busy.length > 0 && options.whenOutputInUse === "conflict") throw new AppError("conflict");
     const doomed = tasks.filter((task) => !busy.includes(task));

@@ -2,8 +2,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { cancelTask } from "./cancel-task";
 import { deleteTaskRows } from "./delete-task-rows";
-
-const finished = ["completed", "failed", "cancelled"] as const;
+import { finishedStatuses, isActiveStatus } from "./task-states";
 
 /**
  * Deletes the visitor's task and its outputs, cancelling it first when it is still pending or running.
@@ -13,12 +12,12 @@ const finished = ["completed", "failed", "cancelled"] as const;
 export async function deleteTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<void> {
   const task = await getDb().task.findFirst({ where: { id: taskId, visitorId }, select: { status: true } });
   if (!task) throw new AppError("not_found");
-  if (task.status === "pending" || task.status === "running") {
+  if (isActiveStatus(task.status)) {
     await cancelTask({ visitorId, taskId }).catch((error: unknown) => {
       // It finished on its own meanwhile; deleting it is all that is left to do.
       if (!(error instanceof AppError && error.code === "conflict")) throw error;
     });
   }
-  const deleted = await deleteTaskRows({ visitorId, taskIds: [taskId], statuses: [...finished], whenOutputInUse: "conflict" });
+  const deleted = await deleteTaskRows({ visitorId, taskIds: [taskId], statuses: finishedStatuses, whenOutputInUse: "conflict" });
   if (deleted === 0) throw new AppError("not_found");
 }

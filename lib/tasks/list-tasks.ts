@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { getDb } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { taskStatuses } from "./task-states";
 import { taskViewSql } from "./task-view-sql";
 import type { TaskView } from "./task-view";
 
 const blankAsMissing = (value: unknown) => (value === "" || value === null ? undefined : value);
 
 export const listTasksQuery = z.object({
-  status: z.preprocess(blankAsMissing, z.enum(["pending", "running", "completed", "failed", "cancelled"]).optional()),
+  status: z.preprocess(blankAsMissing, z.enum(taskStatuses).optional()),
   type: z.preprocess(blankAsMissing, z.enum(["watermark", "merge", "thumbnail"]).optional()),
   page: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(1_000_000).default(1)),
   pageSize: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(100).default(20)),

@@ -1,9 +1,8 @@
-import { fromPrisma } from "pg-boss";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { lockVisitor } from "../identity/lock-visitor";
-import { getBoss } from "../queue/get-boss";
 import { requestDispatch } from "../queue/request-dispatch";
+import { appendTaskLog } from "./append-task-log";
 import { assertTaskCapacity } from "./assert-task-capacity";
 import { getTask } from "./get-task";
 import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
@@ -11,7 +10,6 @@ import type { TaskView } from "./task-view";
 
 /** Puts the visitor's failed or cancelled task back to pending (attempts are kept) and wakes the dispatcher. */
 export async function retryTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskView> {
-  const boss = await getBoss();
   await getDb().$transaction(async (tx) => {
     await lockVisitor(tx, visitorId);
     const task = await tx.task.findFirst({ where: { id: taskId, visitorId }, select: { status: true } });
@@ -23,8 +21,8 @@ export async function retryTask({ visitorId, taskId }: { visitorId: string; task
       data: { status: "pending", progress: 0, message: "", errorCode: null, errorMessage: null, startedAt: null, finishedAt: null, jobId: null },
     });
     if (count === 0) throw new AppError("conflict");
-    await tx.taskLog.create({ data: { taskId, level: "info", message: "Task queued again." } });
-    await requestDispatch(boss, { db: fromPrisma(tx), reason: "retried" });
+    await appendTaskLog({ taskId, level: "info", message: "Task queued again.", tx });
+    await requestDispatch({ tx, reason: "retried" });
   }, TASK_TRANSACTION_OPTIONS);
   return getTask({ visitorId, taskId });
 }

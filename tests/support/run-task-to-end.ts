@@ -1,9 +1,7 @@
-import type { PgBoss } from "pg-boss";
 import { getDb } from "@/lib/db";
+import { isActiveStatus } from "@/lib/tasks/task-states";
 import { submitTask, type SeedTask } from "./seed-tasks";
 import { waitFor } from "./wait-for";
-
-const FINAL = ["completed", "failed", "cancelled"];
 
 /** Reads a task with its outputs and logs once it reaches a final state. */
 export async function waitForTaskEnd(taskId: string, timeoutMs = 60_000) {
@@ -13,13 +11,13 @@ export async function waitForTaskEnd(taskId: string, timeoutMs = 60_000) {
         where: { id: taskId },
         include: { outputs: true, logs: { orderBy: { id: "asc" } } },
       });
-      return FINAL.includes(task.status) && task;
+      return !isActiveStatus(task.status) && task;
     },
     { what: `task ${taskId} to end`, timeoutMs },
   );
 }
 
 /** Submits a task and waits for it to end. */
-export async function runTaskToEnd(boss: PgBoss, task: SeedTask) {
-  return waitForTaskEnd(await submitTask(boss, task));
+export async function runTaskToEnd(task: SeedTask) {
+  return waitForTaskEnd(await submitTask(task));
 }

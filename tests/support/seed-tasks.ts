@@ -1,23 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { basename } from "node:path";
-import { fromPrisma, type PgBoss } from "pg-boss";
+import type { PgBoss } from "pg-boss";
 import { getDb } from "@/lib/db";
-import { createBoss } from "@/lib/queue/create-boss";
-import { ensureQueues } from "@/lib/queue/queue-options";
+import { getBoss } from "@/lib/queue/get-boss";
 import { requestDispatch } from "@/lib/queue/request-dispatch";
 import { getStorage } from "@/lib/storage/get-storage";
 import { audioStream, probeFile, videoStream } from "./probe-file";
 
 const DAY_MS = 86_400_000;
 
-/** A started pg-boss that sends like the web app does. */
+/** This test process's pg-boss, the one lib/queue sends through, as the web app's (stop it with stopBoss). */
 export async function startTestBoss(): Promise<PgBoss> {
-  const boss = createBoss("web");
-  boss.on("error", (error) => console.error("test boss:", error));
-  await boss.start();
-  await ensureQueues(boss);
-  return boss;
+  return getBoss("web");
 }
 
 export async function createVisitor(): Promise<string> {
@@ -54,7 +49,7 @@ export type SeedTask = {
 };
 
 /** A pending task and its dispatch wake-up in one transaction, as the tasks API creates them. */
-export async function submitTask(boss: PgBoss, task: SeedTask): Promise<string> {
+export async function submitTask(task: SeedTask): Promise<string> {
   return getDb().$transaction(async (tx) => {
     const created = await tx.task.create({
       data: {
@@ -63,7 +58,7 @@ export async function submitTask(boss: PgBoss, task: SeedTask): Promise<string> 
         inputs: { create: task.inputs.map((fileId, position) => ({ fileId, position })) },
       },
     });
-    await requestDispatch(boss, { db: fromPrisma(tx), reason: "created" });
+    await requestDispatch({ tx, reason: "created" });
     return created.id;
   });
 }

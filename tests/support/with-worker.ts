@@ -1,5 +1,6 @@
 import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll } from "vitest";
+import { stopBoss } from "@/lib/queue/get-boss";
 import { startTestBoss } from "./seed-tasks";
 import { startWorker, type WorkerProcess } from "./worker-process";
 
@@ -10,7 +11,7 @@ export function withTestBoss(): { boss: PgBoss } {
     context.boss = await startTestBoss();
   });
   afterAll(async () => {
-    await context.boss.stop();
+    await stopBoss();
   });
   return context;
 }
@@ -24,7 +25,7 @@ export function withWorker(env: Record<string, string> = {}): { boss: PgBoss; wo
   });
   afterAll(async () => {
     await context.worker.stop();
-    await context.boss.stop();
+    await stopBoss();
   });
   return context;
 }

@@ -1,13 +1,13 @@
 import type { JobName } from "../../lib/queue/jobs";
 import { fileThumbnailHandler } from "./file-thumbnail";
-import type { Handler } from "./handler";
+import type { QueueHandler } from "../../lib/queue/work-queues";
 import { retentionSweepHandler } from "./retention-sweep";
 import { taskDispatchHandler } from "./task-dispatch";
 import { taskRunDeadLetterHandler } from "./task-run-dead-letter";
 import { taskRunHandler } from "./task-run";
 
 /** Every queue's handler. The type makes a missing one a compile error; main.ts checks again at start-up. */
-export const handlers: Record<JobName, Handler> = {
+export const handlers: Record<JobName, QueueHandler> = {
   "task-dispatch": taskDispatchHandler,
   "task-run": taskRunHandler,
   "task-run-dead-letter": taskRunDeadLetterHandler,

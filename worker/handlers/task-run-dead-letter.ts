@@ -1,13 +1,13 @@
 import { jobs } from "../../lib/queue/jobs";
-import { failLostTask } from "../../lib/tasks/fail-lost-task";
-import type { Handler } from "./handler";
+import { failLostTask } from "../../lib/tasks/run/fail-lost-task";
+import type { QueueHandler } from "../../lib/queue/work-queues";
 
 /** Fails the task of a run job that ran out of retries, so no task stays `running` forever. */
-export const taskRunDeadLetterHandler: Handler = {
+export const taskRunDeadLetterHandler: QueueHandler = {
   name: jobs.taskRunDeadLetter.name,
   options: { localConcurrency: 1, pollingIntervalSeconds: 5 },
-  async handle(job, boss) {
+  async handle(job) {
     const { taskId } = jobs.taskRunDeadLetter.payload.parse(job.data);
-    return { failed: await failLostTask({ boss, taskId }) };
+    return { failed: await failLostTask({ taskId }) };
   },
 };

@@ -10,7 +10,7 @@ import { withTestBoss } from "../../support/with-worker";
 import { startWorker, type WorkerProcess } from "../../support/worker-process";
 import { startWebServer, type WebServer } from "../../support/web-server";
 
-const context = withTestBoss();
+withTestBoss();
 const CUT_MS = 6_000;
 
 describe("PostgreSQL restarted mid-run", () => {
@@ -40,7 +40,7 @@ describe("PostgreSQL restarted mid-run", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 8, width: 640, height: 480, audio: false }));
     const region = { x: 20, y: 20, width: 100, height: 60 };
-    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
     await waitFor(async () => {
       const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
       return task.status === "running" && task.progress > 0;

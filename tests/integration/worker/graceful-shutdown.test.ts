@@ -13,7 +13,7 @@ describe("SIGTERM", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 40, width: 640, height: 480, audio: false }));
     const region = { x: 10, y: 10, width: 60, height: 40 };
-    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
     await waitFor(async () => {
       const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
       return task.status === "running" && task.progress > 0;

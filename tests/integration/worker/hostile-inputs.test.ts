@@ -43,7 +43,7 @@ describe("the worker re-checks its inputs", () => {
     await writeFile(await storagePathOf(fileId), `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:2.0,\n${clip}\n#EXT-X-ENDLIST\n`);
 
     for (const type of ["watermark", "thumbnail"] as const) {
-      const task = await runTaskToEnd(context.boss, { visitorId, type, inputs: [fileId], params: type === "watermark" ? { region } : {} });
+      const task = await runTaskToEnd({ visitorId, type, inputs: [fileId], params: type === "watermark" ? { region } : {} });
       await expectFailedWithoutRetry(task, "invalid_input");
       expect(task.errorMessage).not.toContain(clip);
     }
@@ -54,7 +54,7 @@ describe("the worker re-checks its inputs", () => {
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 1, width: 64, height: 64 }));
     await writeFile(await storagePathOf(fileId), await readFile(await makeImage({ width: 64, height: 64 })));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const task = await runTaskToEnd({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
     await expectFailedWithoutRetry(task, "invalid_input");
   });
 
@@ -62,7 +62,7 @@ describe("the worker re-checks its inputs", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeLyingMkv(1_000_000));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs: [fileId, fileId] });
+    const task = await runTaskToEnd({ visitorId, type: "merge", inputs: [fileId, fileId] });
     await expectFailedWithoutRetry(task, "media_limits");
   });
 });
@@ -73,7 +73,7 @@ describe("lengths the content does not back", () => {
     // 26 frames: 25 in the first second and one at 600 s.
     const fileId = await storeUpload(visitorId, await makeSparseMkv(600));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const task = await runTaskToEnd({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(await countFrames(getStorage().localPath(task.outputs[0]!.storageKey))).toBe(26);
@@ -84,7 +84,7 @@ describe("lengths the content does not back", () => {
     const liar = await storeUpload(visitorId, await makeLyingMkv(300)); // one second of 64×64 video claiming 300 s
     const clip = await storeUpload(visitorId, await makeVideo({ seconds: 2, width: 320, height: 240 }));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs: [liar, clip] });
+    const task = await runTaskToEnd({ visitorId, type: "merge", inputs: [liar, clip] });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     const probe = await probeFile(getStorage().localPath(task.outputs[0]!.storageKey));
@@ -98,7 +98,7 @@ describe("lengths the content does not back", () => {
     const inputs = [];
     for (const claimed of [300, 120]) inputs.push(await storeUpload(visitorId, await makeLyingMkv(claimed)));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs });
+    const task = await runTaskToEnd({ visitorId, type: "merge", inputs });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.logs.map((log) => log.message)).toContain("Merging 2 videos, joining without re-encoding");

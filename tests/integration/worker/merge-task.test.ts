@@ -6,7 +6,7 @@ import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { withWorker } from "../../support/with-worker";
 
-const context = withWorker();
+withWorker();
 
 describe("merge task", () => {
   test("joins compatible clips by stream copy, in order, with the summed duration", async () => {
@@ -15,7 +15,7 @@ describe("merge task", () => {
     const inputs = [];
     for (const clip of clips) inputs.push(await storeUpload(visitorId, clip));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs });
+    const task = await runTaskToEnd({ visitorId, type: "merge", inputs });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.logs.map((log) => log.message)).toContain("Merging 2 videos, joining without re-encoding");
@@ -35,7 +35,7 @@ describe("merge task", () => {
     const inputs = [];
     for (const clip of clips) inputs.push(await storeUpload(visitorId, clip));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs });
+    const task = await runTaskToEnd({ visitorId, type: "merge", inputs });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.logs.some((log) => log.level === "warn" && /no sound/.test(log.message))).toBe(true);

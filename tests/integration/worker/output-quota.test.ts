@@ -8,7 +8,7 @@ import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { withWorker } from "../../support/with-worker";
 
 const quota = 64 * 1024 * 1024;
-const context = withWorker({ MAX_STORED_BYTES_PER_VISITOR: String(quota) });
+withWorker({ MAX_STORED_BYTES_PER_VISITOR: String(quota) });
 
 /** A visitor with two stored clips and, when `leaveFree` is given, other files filling the quota up to it. */
 async function visitorWithClips(leaveFree?: number): Promise<{ visitorId: string; inputs: string[] }> {
@@ -31,7 +31,7 @@ describe("a task's output and the visitor's storage quota", () => {
   test("an output that would pass the quota fails the task with storage_quota_exceeded and is not kept", async () => {
     const { visitorId, inputs } = await visitorWithClips(1024);
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs });
+    const task = await runTaskToEnd({ visitorId, type: "merge", inputs });
 
     expect(task.status).toBe("failed");
     expect(task.errorCode).toBe("storage_quota_exceeded");
@@ -45,7 +45,7 @@ describe("a task's output and the visitor's storage quota", () => {
   test("an output that fits is kept and counts against the quota", async () => {
     const { visitorId, inputs } = await visitorWithClips();
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "merge", inputs });
+    const task = await runTaskToEnd({ visitorId, type: "merge", inputs });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     const output = task.outputs[0]!;

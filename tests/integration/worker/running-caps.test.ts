@@ -42,7 +42,7 @@ const spanOf = (task: TaskRow): Span => ({
   start: task.startedAt!.getTime(), end: task.finishedAt!.getTime(),
 });
 
-const context = withTestBoss();
+withTestBoss();
 const workers: WorkerProcess[] = [];
 
 /**
@@ -68,7 +68,7 @@ async function runThumbnailTasks(options: { visitors: number; tasksPerVisitor: n
   }
   const started = await Promise.all([startWorker(options.env), startWorker(options.env)]);
   workers.push(...started);
-  await requestDispatch(context.boss, { reason: "test" });
+  await requestDispatch({ reason: "test" });
 
   const tasks = await waitFor(async () => {
     const rows = await db.task.findMany({ where: { type: "thumbnail", params: { equals: { width: options.width } } } });

@@ -19,7 +19,7 @@ describe("thumbnail task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 2, width: 320, height: 240 }));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "thumbnail", inputs: [fileId], params: { width: 160, atSecond: 30 } });
+    const task = await runTaskToEnd({ visitorId, type: "thumbnail", inputs: [fileId], params: { width: 160, atSecond: 30 } });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     const output = task.outputs[0]!;
@@ -34,7 +34,7 @@ describe("thumbnail task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeImage({ width: 640, height: 480 }));
 
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "thumbnail", inputs: [fileId], params: { width: 64 } });
+    const task = await runTaskToEnd({ visitorId, type: "thumbnail", inputs: [fileId], params: { width: 64 } });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     const meta = await sharp(getStorage().localPath(task.outputs[0]!.storageKey)).metadata();
@@ -49,7 +49,7 @@ describe("corrupt input", () => {
     await writeFile(garbage, Buffer.alloc(64 * 1024, 7));
     const fileId = await storeUpload(visitorId, garbage, { corrupt: true });
 
-    const task = await runTaskToEnd(context.boss, {
+    const task = await runTaskToEnd({
       visitorId, type: "watermark", inputs: [fileId], params: { region: { x: 0, y: 0, width: 10, height: 10 } },
     });
 

@@ -9,7 +9,7 @@ import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks
 import { waitFor } from "../../support/wait-for";
 import { withWorker } from "../../support/with-worker";
 
-const context = withWorker();
+withWorker();
 
 describe("watermark removal task", () => {
   test("covers the region, keeps size, duration, audio and the pixels outside", async () => {
@@ -17,7 +17,7 @@ describe("watermark removal task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, source);
     const region = { x: 200, y: 20, width: 80, height: 50 };
-    const taskId = await submitTask(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
 
     const task = await waitFor(
       async () => {
@@ -52,7 +52,7 @@ describe("watermark removal task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 1, width: 320, height: 240 }));
     const region = { x: -40, y: 10, width: 80, height: 50 };
-    const task = await runTaskToEnd(context.boss, { visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const task = await runTaskToEnd({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
     expect(task).toMatchObject({ status: "failed", errorCode: "invalid_params" });
     expect(task.outputs).toEqual([]);
   });

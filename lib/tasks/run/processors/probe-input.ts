@@ -1,16 +1,18 @@
-import { AppError } from "../errors";
-import type { File } from "../generated/prisma/client";
-import type { MediaInfo } from "../media/media-info";
-import { probeMedia } from "../media/probe-media";
-import { inputPath } from "./input-path";
+import { AppError } from "../../../errors";
+import type { File } from "../../../generated/prisma/client";
+import type { MediaInfo } from "../../../media/media-info";
+import { probeMedia } from "../../../media/probe-media";
+import { getStorage } from "../../../storage/get-storage";
 
 /**
  * An input file checked again, right before processing, with the probe and limits uploads passed:
  * the row is never trusted over the bytes. Bytes that are no (or another kind of) media fail the task
- * with invalid_input, media beyond the limits with media_limits; neither is retried.
+ * with invalid_input, media beyond the limits with media_limits, an input whose bytes retention removed
+ * with expired; none is retried.
  */
 export async function probeInput(file: File, signal: AbortSignal): Promise<{ path: string; info: MediaInfo }> {
-  const path = inputPath(file);
+  if (file.expiredAt) throw new AppError("expired", undefined, `input ${file.name} has expired`);
+  const path = getStorage().localPath(file.storageKey);
   let info: MediaInfo;
   try {
     info = await probeMedia(path, { signal });

@@ -1,10 +1,10 @@
 import { join } from "node:path";
-import { AppError } from "../errors";
-import { makeThumbnail } from "../media/make-thumbnail";
+import { AppError } from "../../../errors";
+import { makeThumbnail } from "../../../media/make-thumbnail";
 import { baseName } from "./base-name";
 import { firstInput } from "./first-input";
 import { probeInput } from "./probe-input";
-import { taskParams } from "./task-params";
+import { taskParams } from "../../task-params";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
 /** Thumbnail: a WebP at the requested width, from an image or from one frame of a video. */

@@ -1,7 +1,7 @@
-import { fromPrisma, type PgBoss } from "pg-boss";
-import { getConfig } from "../config";
-import { getDb, type Prisma } from "../db";
-import { jobs } from "../queue/jobs";
+import { getConfig } from "../../config";
+import { getDb, type Prisma } from "../../db";
+import { insertJobs } from "../../queue/send-job";
+import { appendTaskLog } from "../append-task-log";
 
 /** Serialises admission across every worker process (a transaction-scoped advisory lock key). */
 const DISPATCH_LOCK_KEY = 4_100_042;
@@ -59,7 +59,7 @@ function fitCaps(candidates: Candidate[], runningByType: Map<string, number>, ru
  * With `ifIdle`, gives up at once when another dispatch holds the lock (a fast path after a task
  * ends; the queued `task-dispatch` wake-up remains the guarantee). Returns how many tasks started.
  */
-export async function dispatchTasks(options: { boss: PgBoss; ifIdle?: boolean }): Promise<number> {
+export async function dispatchTasks(options: { ifIdle?: boolean } = {}): Promise<number> {
   const { maxRunningTotal, maxRunningPerVisitor } = getConfig().limits;
   return getDb().$transaction(async (tx) => {
     if (options.ifIdle) {
@@ -83,11 +83,8 @@ export async function dispatchTasks(options: { boss: PgBoss; ifIdle?: boolean })
              error_code = NULL, error_message = NULL, finished_at = NULL, updated_at = now() AT TIME ZONE 'UTC'
       WHERE id = ANY(${chosen.map((task) => task.id)}::text[]) AND status = 'pending'
       RETURNING id, job_id`;
-    await tx.$executeRaw`
-      INSERT INTO task_logs (task_id, level, message)
-      SELECT id, 'info'::log_level, 'Started' FROM unnest(${started.map((task) => task.id)}::text[]) AS id`;
-    const runJobs = started.map((task) => ({ id: task.job_id, data: { taskId: task.id } }));
-    await options.boss.insert(jobs.taskRun.name, runJobs, { db: fromPrisma(tx) });
+    await appendTaskLog({ taskId: started.map((task) => task.id), level: "info", message: "Started", tx });
+    await insertJobs("taskRun", started.map((task) => ({ id: task.job_id, payload: { taskId: task.id } })), { tx });
     return started.length;
   });
 }

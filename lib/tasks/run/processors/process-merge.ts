@@ -1,8 +1,8 @@
 import { join } from "node:path";
-import { AppError } from "../errors";
-import type { VideoInfo } from "../media/media-info";
-import { mergeVideos } from "../media/merge-videos";
-import { planMerge } from "../media/plan-merge";
+import { AppError } from "../../../errors";
+import type { VideoInfo } from "../../../media/media-info";
+import { mergeVideos } from "../../../media/merge-videos";
+import { planMerge } from "../../../media/plan-merge";
 import { describeVideoOutput } from "./describe-video-output";
 import { probeInput } from "./probe-input";
 import type { ProcessContext, ProducedFile } from "./task-processing";
@@ -22,6 +22,6 @@ export async function processMerge({ task, workDir, signal, progress, log }: Pro
   if (plan.mode === "encode" && silent > 0) await log("warn", `${silent} input(s) have no sound; silence is added`);
   progress.update(0, `Merging ${inputs.length} videos`);
   const outputPath = join(workDir, "output.mp4");
-  await mergeVideos({ inputs, outputPath, workDir, signal, onProgress: (percent) => progress.update(percent) });
+  await mergeVideos({ inputs, plan, outputPath, workDir, signal, onProgress: (percent) => progress.update(percent) });
   return describeVideoOutput(outputPath, "merged.mp4", signal);
 }

@@ -1,18 +1,34 @@
-import { fromPrisma, type PgBoss } from "pg-boss";
-import { getConfig } from "../config";
-import { getDb, type Prisma } from "../db";
-import { requestDispatch } from "../queue/request-dispatch";
-import type { MediaFields } from "../media/media-info";
-import { admitOutput } from "./admit-output";
-import { appendTaskLog } from "./append-task-log";
+import { getConfig } from "../../config";
+import { getDb, type Prisma } from "../../db";
+import { fitsStorageQuota } from "../../files/fits-storage-quota";
+import { formatBytes } from "../../format/format-bytes";
+import { lockVisitor } from "../../identity/lock-visitor";
+import type { MediaFields } from "../../media/media-info";
+import { requestDispatch } from "../../queue/request-dispatch";
+import { appendTaskLog } from "../append-task-log";
+import type { TaskFailureCode } from "../task-states";
 
 /** A produced file as it is recorded: what it is (as an upload would be described) and where it is stored. */
 export type TaskOutput = MediaFields & { storageKey: string; name: string; size: number };
 
 export type TaskOutcome =
   | { status: "completed"; output: TaskOutput; message: string }
-  | { status: "failed"; code: string; message: string }
+  | { status: "failed"; code: TaskFailureCode; message: string }
   | { status: "cancelled"; message: string };
+
+/**
+ * A completed outcome if its output fits in the visitor's storage quota (outputs count like uploads),
+ * else a final storage_quota_exceeded failure. Holds the visitor's lock until the transaction ends,
+ * so the output is recorded before any parallel upload can claim the same room.
+ */
+async function admitOutput(tx: Prisma.TransactionClient, taskId: string, outcome: Extract<TaskOutcome, { status: "completed" }>): Promise<TaskOutcome> {
+  const task = await tx.task.findUnique({ where: { id: taskId }, select: { visitorId: true } });
+  if (!task) return outcome;
+  await lockVisitor(tx, task.visitorId);
+  if (await fitsStorageQuota(tx, { visitorId: task.visitorId, bytes: outcome.output.size })) return outcome;
+  const size = formatBytes(outcome.output.size, "en");
+  return { status: "failed", code: "storage_quota_exceeded", message: `The result (${size}) does not fit in the visitor's storage quota` };
+}
 
 async function recordOutput(tx: Prisma.TransactionClient, taskId: string, visitorId: string, output: TaskOutput) {
   const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3_600_000);
@@ -25,10 +41,10 @@ async function recordOutput(tx: Prisma.TransactionClient, taskId: string, visito
  * Applies only while the task is still running under `jobId`; returns the status it applied, or
  * "skipped" (the caller removes any output it had stored unless the status is "completed").
  */
-export async function finishTask(options: { boss: PgBoss; taskId: string; jobId: string; outcome: TaskOutcome }): Promise<TaskOutcome["status"] | "skipped"> {
+export async function finishTask(options: { taskId: string; jobId: string; outcome: TaskOutcome }): Promise<TaskOutcome["status"] | "skipped"> {
   const { taskId, jobId } = options;
   return getDb().$transaction(async (tx) => {
-    const outcome = options.outcome.status === "completed" ? await admitOutput(tx, { taskId, outcome: options.outcome }) : options.outcome;
+    const outcome = options.outcome.status === "completed" ? await admitOutput(tx, taskId, options.outcome) : options.outcome;
     const errorCode = outcome.status === "failed" ? outcome.code : null;
     const errorMessage = outcome.status === "failed" ? outcome.message : null;
     const message = outcome.status === "failed" ? "Failed" : outcome.message;
@@ -46,7 +62,7 @@ export async function finishTask(options: { boss: PgBoss; taskId: string; jobId:
       const line = outcome.status === "failed" ? `Failed (${outcome.code}): ${outcome.message}` : outcome.message;
       await appendTaskLog({ taskId, level, message: line, tx });
     }
-    await requestDispatch(options.boss, { db: fromPrisma(tx), reason: "finished" });
+    await requestDispatch({ tx, reason: "finished" });
     return row ? outcome.status : "skipped";
   });
 }

@@ -1,4 +1,4 @@
-import { reportProgress } from "./report-progress";
+import { getDb } from "../../db";
 
 /** Progress is written on this beat: at most once a second, and so at least every 2 s while running. */
 const WRITE_INTERVAL_MS = 1_000;
@@ -8,6 +8,18 @@ export type ProgressTracker = {
   stop(): Promise<void>;
 };
 
+/**
+ * Records a running task's progress (never lower than before) and what it is doing. Applies only
+ * while the task is still running under `jobId`, so a cancelled or re-dispatched task is left alone.
+ */
+async function writeProgress(options: { taskId: string; jobId: string; percent: number; message: string }): Promise<void> {
+  const percent = Math.max(0, Math.min(100, Math.floor(options.percent)));
+  await getDb().$executeRaw`
+    UPDATE tasks SET progress = GREATEST(progress, ${percent}), message = ${options.message},
+           updated_at = now() AT TIME ZONE 'UTC'
+    WHERE id = ${options.taskId} AND job_id = ${options.jobId} AND status = 'running'`;
+}
+
 /** Collects a running task's progress in memory and writes the latest state once a second. */
 export function trackProgress(options: { taskId: string; jobId: string; message: string }): ProgressTracker {
   let percent = 0;
@@ -15,7 +27,7 @@ export function trackProgress(options: { taskId: string; jobId: string; message:
   let writing: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     writing = writing
-      .then(() => reportProgress({ taskId: options.taskId, jobId: options.jobId, percent, message }))
+      .then(() => writeProgress({ taskId: options.taskId, jobId: options.jobId, percent, message }))
       .catch((error: unknown) => console.error(`progress of task ${options.taskId} not saved:`, error));
   }, WRITE_INTERVAL_MS);
   return {

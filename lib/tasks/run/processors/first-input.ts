@@ -1,5 +1,5 @@
-import { AppError } from "../errors";
-import type { File } from "../generated/prisma/client";
+import { AppError } from "../../../errors";
+import type { File } from "../../../generated/prisma/client";
 import type { TaskWithInputs } from "./task-processing";
 
 /** The task's only (or first) input file. */

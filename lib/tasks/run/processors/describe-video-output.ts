@@ -1,5 +1,5 @@
-import { mediaFields } from "../media/media-info";
-import { probeMedia } from "../media/probe-media";
+import { mediaFields } from "../../../media/media-info";
+import { probeMedia } from "../../../media/probe-media";
 import type { ProducedFile } from "./task-processing";
 
 /** The File fields of an MP4 the worker produced, read back with the same probe uploads go through. */

@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import { AppError } from "../errors";
-import { clampRegion, removeWatermark } from "../media/remove-watermark";
+import { AppError } from "../../../errors";
+import { clampRegion, removeWatermark } from "../../../media/remove-watermark";
 import { baseName } from "./base-name";
 import { describeVideoOutput } from "./describe-video-output";
 import { firstInput } from "./first-input";
 import { probeInput } from "./probe-input";
-import { taskParams } from "./task-params";
+import { taskParams } from "../../task-params";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
 /** Watermark removal: delogo over the visitor's region, clamped to the frame. */

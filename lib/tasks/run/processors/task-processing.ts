@@ -1,7 +1,7 @@
-import type { File, Task } from "../generated/prisma/client";
-import type { ProgressTracker } from "./track-progress";
-import type { TaskLogLevel } from "./append-task-log";
-import type { TaskOutput } from "./finish-task";
+import type { File, Task } from "../../../generated/prisma/client";
+import type { ProgressTracker } from "../track-progress";
+import type { TaskLogLevel } from "../../append-task-log";
+import type { TaskOutput } from "../finish-task";
 
 export type TaskWithInputs = Task & { inputs: { position: number; file: File }[] };
 

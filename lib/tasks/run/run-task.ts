@@ -1,0 +1,115 @@
+import { createReadStream } from "node:fs";
+import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { dirname } from "node:path";
+import { retryWhileUnreachable } from "../../database/retry-while-unreachable";
+import { getDb } from "../../db";
+import type { TaskType } from "../../generated/prisma/enums";
+import { makeWorkDir } from "../../retention/make-work-dir";
+import { assertFreeSpace } from "../../storage/assert-free-space";
+import { getStorage } from "../../storage/get-storage";
+import { appendTaskLog } from "../append-task-log";
+import { taskTimeoutMinutes } from "../task-timeout-minutes";
+import { finishTask, type TaskOutcome } from "./finish-task";
+import { outcomeOfError, type AttemptOutcome } from "./outcome-of-error";
+import { processMerge } from "./processors/process-merge";
+import { processThumbnail } from "./processors/process-thumbnail";
+import { processWatermark } from "./processors/process-watermark";
+import type { ProcessContext } from "./processors/task-processing";
+import { trackProgress } from "./track-progress";
+
+const processors = { watermark: processWatermark, merge: processMerge, thumbnail: processThumbnail } as const;
+
+const EXTENSIONS: Record<TaskType, string> = { watermark: "mp4", merge: "mp4", thumbnail: "webp" };
+
+/** Where an attempt's output is stored: derived from the task, its dispatch and its retry, so re-runs can find and replace it. */
+const outputKey = (task: { id: string; type: TaskType; attempts: number }, retryCount: number) =>
+  `outputs/${task.id}/${task.attempts}-${retryCount}.${EXTENSIONS[task.type]}`;
+
+/**
+ * Moves a finished output from the work folder into storage under `key`. A rename when both are on
+ * one disk (atomic: a crash leaves the whole file or none), else a streamed copy. Returns the size.
+ */
+async function storeOutput(path: string, key: string): Promise<number> {
+  const storage = getStorage();
+  const target = storage.localPath(key);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await rename(path, target);
+    return (await stat(target)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    return (await storage.put(key, createReadStream(path))).size;
+  }
+}
+
+/** Runs the processor for the task's type and stores its output under `key`; throws whatever processing throws. */
+async function produce(context: ProcessContext, key: string): Promise<TaskOutcome> {
+  await assertFreeSpace();
+  const { path, ...file } = await processors[context.task.type](context);
+  const size = await storeOutput(path, key);
+  return { status: "completed", output: { ...file, storageKey: key, size }, message: "Completed" };
+}
+
+const isStillRunningUnder = async (taskId: string, jobId: string) =>
+  (await getDb().task.count({ where: { id: taskId, jobId, status: "running" } })) > 0;
+
+const isRecordedOutput = async (storageKey: string) => (await getDb().file.count({ where: { storageKey } })) > 0;
+
+export type RunTaskOptions = { taskId: string; jobId: string; retryCount: number; signal: AbortSignal };
+
+/** How a run ended: the final state it applied, skipped (not running under this job), or handed back to pg-boss. */
+export type RunTaskResult = TaskOutcome["status"] | "skipped" | "handed-back";
+
+/**
+ * Runs one admitted task to its final state. Safe to run twice: a task that is no longer running
+ * under this job is skipped, and the output becomes visible only with the final state change. An
+ * abort while the task is still running under this job is the worker shutting down, not a cancel:
+ * the result is "handed-back" and the caller gives the job back to pg-boss to run again.
+ */
+export async function runTask({ taskId, jobId, retryCount, signal }: RunTaskOptions): Promise<RunTaskResult> {
+  const task = await getDb().task.findUnique({
+    where: { id: taskId },
+    include: { inputs: { include: { file: true }, orderBy: { position: "asc" } } },
+  });
+  if (!task || task.status !== "running" || task.jobId !== jobId) return "skipped";
+  // A lost log line is no reason to fail the work (the database may be restarting meanwhile).
+  const log: ProcessContext["log"] = (level, message) =>
+    appendTaskLog({ taskId, level, message }).catch((error: unknown) => console.error(`log line of task ${taskId} not saved:`, error));
+  if (retryCount > 0) {
+    await log("warn", `Running again after an interrupted attempt (retry ${retryCount})`);
+    // An earlier attempt may have stored its output and died before the final state change.
+    for (let earlier = 0; earlier < retryCount; earlier += 1) await getStorage().delete(outputKey(task, earlier));
+  }
+  const timeoutMinutes = taskTimeoutMinutes(task.type);
+  const timeout = AbortSignal.timeout(timeoutMinutes * 60_000);
+  const workDir = await makeWorkDir(`${taskId}-${task.attempts}-${retryCount}`);
+  const progress = trackProgress({ taskId, jobId, message: "Starting" });
+  const key = outputKey(task, retryCount);
+  try {
+    const context = { task, workDir, signal: AbortSignal.any([signal, timeout]), progress, log };
+    let outcome: AttemptOutcome = await produce(context, key).catch((error: unknown) =>
+      outcomeOfError({ error, taskId, aborted: signal.aborted, timedOut: timeout.aborted && !signal.aborted, timeoutMinutes }),
+    );
+    if (outcome.status === "cancelled" && (await isStillRunningUnder(taskId, jobId))) {
+      outcome = { status: "handed-back", reason: "stopped while running" };
+    }
+    await progress.stop();
+    if (outcome.status === "handed-back") {
+      console.warn(`task ${taskId} handed back (${outcome.reason})`);
+      await getStorage().delete(key);
+      return "handed-back";
+    }
+    const finalOutcome = outcome;
+    // Finishing outlasts a short database outage; a lost commit acknowledgement is retried as "not
+    // applied", so the output's bytes stay when its row did get recorded.
+    const finished = await retryWhileUnreachable(`finishing task ${taskId}`, () => finishTask({ taskId, jobId, outcome: finalOutcome }));
+    if (finished !== "completed" && !(finished === "skipped" && (await isRecordedOutput(key)))) await getStorage().delete(key);
+    return finished;
+  } catch (error) {
+    await getStorage().delete(key);
+    throw error;
+  } finally {
+    await progress.stop();
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
