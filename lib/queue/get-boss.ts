@@ -22,9 +22,17 @@ export function getBoss(role: BossRole = "web"): Promise<PgBoss> {
   return globalForBoss.bossStarting;
 }
 
-/** Stops this process's pg-boss, giving running jobs up to `graceMs` to finish; the next getBoss starts afresh. */
+/**
+ * Stops this process's pg-boss, giving running jobs up to `graceMs` to finish; the next getBoss starts
+ * afresh. The instance stays in place while it stops: jobs finishing in the grace period still send
+ * their dispatch wake-ups through it instead of starting a second pg-boss mid-shutdown.
+ */
 export async function stopBoss(graceMs = 0): Promise<void> {
   const starting = globalForBoss.bossStarting;
-  globalForBoss.bossStarting = undefined;
-  if (starting) await (await starting).stop({ graceful: graceMs > 0, timeout: graceMs });
+  if (!starting) return;
+  try {
+    await (await starting).stop({ graceful: graceMs > 0, timeout: graceMs });
+  } finally {
+    if (globalForBoss.bossStarting === starting) globalForBoss.bossStarting = undefined;
+  }
 }

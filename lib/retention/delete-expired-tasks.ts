@@ -1,5 +1,5 @@
 import { getDb } from "../db";
-import { getStorage } from "../storage/get-storage";
+import { deleteStoredBytes, type StoredKeys } from "./delete-stored-bytes";
 
 const BATCH_SIZE = 200;
 
@@ -14,7 +14,7 @@ export async function deleteExpiredTasks({ cutoff }: { cutoff: Date }): Promise<
   const before = cutoff.toISOString();
   let deleted = 0;
   for (;;) {
-    const { count, keys } = await db.$transaction(async (tx) => {
+    const { count, files } = await db.$transaction(async (tx) => {
       const tasks = await tx.$queryRaw<{ id: string }[]>`
         SELECT t.id FROM tasks t
         WHERE t.expires_at <= ${before}::timestamptz AT TIME ZONE 'UTC'
@@ -22,18 +22,17 @@ export async function deleteExpiredTasks({ cutoff }: { cutoff: Date }): Promise<
           AND NOT EXISTS (SELECT 1 FROM files o WHERE o.task_id = t.id AND o.expired_at IS NULL)
         ORDER BY t.expires_at LIMIT ${BATCH_SIZE} FOR UPDATE OF t SKIP LOCKED`;
       const ids = tasks.map((task) => task.id);
-      if (ids.length === 0) return { count: 0, keys: [] };
+      if (ids.length === 0) return { count: 0, files: [] };
       await tx.$executeRaw`
         UPDATE files SET task_id = NULL
         WHERE task_id = ANY(${ids}::text[]) AND EXISTS (SELECT 1 FROM task_inputs i WHERE i.file_id = files.id)`;
-      const outputs = await tx.$queryRaw<{ storage_key: string; thumbnail_key: string | null }[]>`
+      const files = await tx.$queryRaw<StoredKeys[]>`
         DELETE FROM files WHERE task_id = ANY(${ids}::text[]) RETURNING storage_key, thumbnail_key`;
       const removed = await tx.$executeRaw`DELETE FROM tasks WHERE id = ANY(${ids}::text[])`;
-      return { count: removed, keys: outputs.flatMap((file) => [file.storage_key, file.thumbnail_key ?? []].flat()) };
+      return { count: removed, files };
     });
     // Expired outputs have no bytes left normally; this catches a sweep that died half-way.
-    const storage = getStorage();
-    for (const key of keys) await storage.delete(key);
+    await deleteStoredBytes(files);
     deleted += count;
     if (count < BATCH_SIZE) return deleted;
   }

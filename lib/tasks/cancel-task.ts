@@ -25,6 +25,8 @@ export async function cancelTask({ visitorId, taskId }: { visitorId: string; tas
     await appendTaskLog({ taskId, level: "info", message: "Task cancelled.", tx });
     return task.jobId;
   });
-  if (jobId) await cancelJob("taskRun", jobId);
+  // The cancel is committed: a job that cannot be reached now only runs on to a "skipped" finish,
+  // since nothing it writes applies to a task that is no longer running under it.
+  if (jobId) await cancelJob("taskRun", jobId).catch((error: unknown) => console.error(`could not stop the job of task ${taskId}:`, error));
   return getTask({ visitorId, taskId });
 }
