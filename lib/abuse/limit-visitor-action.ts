@@ -7,5 +7,5 @@ export type VisitorAction = "upload" | "task";
 export async function limitVisitorAction({ visitorId, action }: { visitorId: string; action: VisitorAction }): Promise<void> {
   const { rateLimits } = getConfig().limits;
   const limit = action === "upload" ? rateLimits.uploadsPerHour : rateLimits.tasksPerHour;
-  await consumeRateLimit({ key: `${action}:${visitorId}`, limit, windowSeconds: 3600 });
+  await consumeRateLimit({ key: `${action}:${visitorId}`, limit });
 }

@@ -43,7 +43,6 @@ export async function resolveVisitor(options: ResolveVisitorOptions): Promise<Re
   await consumeRateLimit({
     key: `new-visitor:${addressBucket(options.clientAddress)}`,
     limit: getConfig().limits.rateLimits.newVisitorsPerHour,
-    windowSeconds: 3600,
     now,
   });
   const visitor = await db.visitor.create({ data: { createdAt: new Date(now), lastSeenAt: new Date(now) } });

@@ -1,7 +1,7 @@
 import { collectMetrics } from "./collect-metrics";
 
 /** Scrapes within this long of a computation get its result. */
-export const METRICS_CACHE_MS = 10_000;
+const METRICS_CACHE_MS = 10_000;
 
 type Exposition = Awaited<ReturnType<typeof collectMetrics>>;
 

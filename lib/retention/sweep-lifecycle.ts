@@ -10,9 +10,9 @@ import { sweepExpiredFiles } from "./sweep-expired-files";
 const HOUR_MS = 3_600_000;
 
 /** Stored bytes younger than this are never taken for orphans: their row may be about to commit. */
-export const ORPHAN_SAFETY_MS = HOUR_MS;
+const ORPHAN_SAFETY_MS = HOUR_MS;
 
-export type LifecycleSweepResult = {
+type LifecycleSweepResult = {
   expiredFiles: number;
   deletedTasks: number;
   deletedFiles: number;

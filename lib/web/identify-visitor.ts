@@ -8,7 +8,7 @@ import { readSessionCookie, sessionCookie } from "./session";
  * The visitor id of a request that has no visitor (a read without a valid cookie): it owns nothing, so
  * reads answer as for an empty visitor. Visitor ids are UUIDs, so no row can ever have it.
  */
-export const NO_VISITOR_ID = "none";
+const NO_VISITOR_ID = "none";
 
 export type RequestVisitor = { visitorId: string; setCookie?: string };
 

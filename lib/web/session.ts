@@ -4,7 +4,7 @@ import { getConfig } from "../config";
 
 export const SESSION_COOKIE = "clipclean_session";
 /** Over https the cookie carries the __Host- prefix, so browsers only accept it Secure, for this host, Path=/. */
-export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 const sessionSchema = z.object({
@@ -42,11 +42,11 @@ export async function readSession(seal: string | undefined): Promise<Session | n
  * The cookie names to read, preferred first. Over https the plain name is still read so that a visitor
  * whose site moved from http to https keeps their tasks; the next cookie we send carries the new name.
  */
-export function sessionCookieNames(https: boolean): string[] {
+function sessionCookieNames(https: boolean): string[] {
   return https ? [SECURE_SESSION_COOKIE, SESSION_COOKIE] : [SESSION_COOKIE];
 }
 
-export type CookieSession = {
+type CookieSession = {
   session: Session | null;
   /** False when the session came under the plain name over https: it should be re-issued under the new one. */
   currentName: boolean;

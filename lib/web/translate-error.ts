@@ -21,8 +21,6 @@ function limitParams(code: ErrorCode, locale: Locale): Params {
       return { count: limits.maxFilesPerUpload };
     case "too_many_tasks":
       return { count: limits.maxActiveTasks };
-    case "rate_limited":
-      return { seconds: 60 };
     case "media_limits":
       return {
         maxHours: Math.round((limits.maxVideoSeconds / 3600) * 10) / 10,

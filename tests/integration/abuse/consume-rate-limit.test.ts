@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 describe("consumeRateLimit", () => {
   it("lets exactly `limit` of many simultaneous actions through", async () => {
     const key = `test:${randomUUID()}`;
-    const results = await Promise.allSettled(Array.from({ length: 40 }, () => consumeRateLimit({ key, limit: 15, windowSeconds: 3600 })));
+    const results = await Promise.allSettled(Array.from({ length: 40 }, () => consumeRateLimit({ key, limit: 15 })));
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(15);
     for (const result of results.filter((result) => result.status === "rejected")) {
       expect(result.reason).toBeInstanceOf(AppError);
@@ -20,11 +20,11 @@ describe("consumeRateLimit", () => {
     const key = `test:${randomUUID()}`;
     const windowStart = Math.floor(Date.now() / 3_600_000) * 3_600_000;
     const now = windowStart + 3_600_000 - 90_500; // 90.5 s before the window ends
-    await consumeRateLimit({ key, limit: 1, windowSeconds: 3600, now });
-    const refusal = await consumeRateLimit({ key, limit: 1, windowSeconds: 3600, now }).catch((error: unknown) => error);
+    await consumeRateLimit({ key, limit: 1, now });
+    const refusal = await consumeRateLimit({ key, limit: 1, now }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).details.retryAfterSeconds).toBe(91);
-    await expect(consumeRateLimit({ key, limit: 1, windowSeconds: 3600, now: now + 91_000 })).resolves.toBeUndefined();
+    await expect(consumeRateLimit({ key, limit: 1, now: now + 91_000 })).resolves.toBeUndefined();
   });
 });
 
