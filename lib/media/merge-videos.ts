@@ -5,6 +5,7 @@ import { measureContentSeconds } from "./measure-content-seconds";
 import type { VideoInfo } from "./media-info";
 import type { MergePlan } from "./plan-merge";
 import { runFfmpeg } from "./run-ffmpeg";
+import { AAC_AUDIO, H264_VIDEO } from "./output-encoding";
 
 export type MergeVideosOptions = {
   inputs: { path: string; info: VideoInfo }[];
@@ -17,7 +18,6 @@ export type MergeVideosOptions = {
   onProgress?: (percent: number) => void;
 };
 
-const ENCODE = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "160k"];
 
 type MeasuredInput = MergeVideosOptions["inputs"][number] & { seconds: number };
 
@@ -75,7 +75,7 @@ export async function mergeVideos(options: MergeVideosOptions): Promise<void> {
   const args = [
     ...inputs.flatMap(({ path, info }) => confinedInput(path, info.format)),
     "-filter_complex", normalisingGraph(measured, plan),
-    "-map", "[v]", "-map", "[a]", ...ENCODE, "-movflags", "+faststart", "-y", outputPath,
+    "-map", "[v]", "-map", "[a]", ...H264_VIDEO, ...AAC_AUDIO, "-movflags", "+faststart", "-y", outputPath,
   ];
   await runFfmpeg({ args, expectedSeconds, signal, onProgress });
 }

@@ -2,6 +2,7 @@ import { confinedInput } from "./confined-input";
 import { evenSize } from "./even-size";
 import type { VideoInfo } from "./media-info";
 import { runFfmpeg } from "./run-ffmpeg";
+import { AAC_AUDIO, H264_VIDEO } from "./output-encoding";
 
 export type Region = { x: number; y: number; width: number; height: number };
 
@@ -41,12 +42,12 @@ export function watermarkFilter(region: Region, frame: { width: number; height: 
  */
 export function watermarkArgs(options: Omit<RemoveWatermarkOptions, "signal" | "onProgress">): string[] {
   const { info } = options;
-  const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : ["-c:a", "aac", "-b:a", "160k"];
+  const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : AAC_AUDIO;
   return [
     ...confinedInput(options.inputPath, info.format),
     "-map", "0:v:0", "-map", "0:a:0?",
     "-vf", watermarkFilter(options.region, info.video),
-    "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p", "-fps_mode", "passthrough",
+    ...H264_VIDEO, "-fps_mode", "passthrough",
     ...audio,
     "-movflags", "+faststart",
     "-y", options.outputPath,
