@@ -4,13 +4,13 @@ import { createReadStream } from "node:fs";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { makeThumbnail } from "../media/make-thumbnail";
-import { probeMedia } from "../media/probe-media";
+import { probeStoredFile } from "../files/probe-stored-file";
 import { makeWorkDir } from "../retention/make-work-dir";
 import { getStorage } from "../storage/get-storage";
 import { defaultThumbnailSecond, thumbnailWidth } from "../tasks/task-params";
 
 /** Refusals that mean this file simply gets no preview (rather than a retry). */
-const NO_PREVIEW = new Set(["invalid_input", "unsupported_media", "media_limits"]);
+const NO_PREVIEW = new Set(["invalid_input", "media_limits", "expired"]);
 
 /**
  * The WebP preview of an uploaded file, at the default thumbnail width (fills `thumbnailKey`). Idempotent;
@@ -25,9 +25,7 @@ export async function createFileThumbnail(options: { fileId: string; attempt: nu
   const workDir = await makeWorkDir(`thumb-${file.id}-${options.attempt}`);
   const key = `thumbnails/${file.id}.webp`;
   try {
-    const inputPath = storage.localPath(file.storageKey);
-    const info = await probeMedia(inputPath, { signal: options.signal });
-    if (info.kind !== file.kind) return false;
+    const { path: inputPath, info } = await probeStoredFile(file, options.signal);
     const outputPath = join(workDir, "thumbnail.webp");
     await makeThumbnail({ inputPath, outputPath, info, width: thumbnailWidth.default, atSecond: defaultThumbnailSecond, workDir, signal: options.signal });
     await storage.put(key, createReadStream(outputPath));

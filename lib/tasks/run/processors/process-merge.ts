@@ -4,14 +4,14 @@ import type { VideoInfo } from "../../../media/media-info";
 import { mergeVideos } from "../../../media/merge-videos";
 import { planMerge } from "../../../media/plan-merge";
 import { describeVideoOutput } from "./describe-video-output";
-import { probeInput } from "./probe-input";
+import { probeStoredFile } from "../../../files/probe-stored-file";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
 /** Merge: the inputs in order, stream-copied when compatible, else normalised and encoded once. */
 export async function processMerge({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
   const inputs: { path: string; info: VideoInfo }[] = [];
   for (const { file } of task.inputs) {
-    const { path, info } = await probeInput(file, signal);
+    const { path, info } = await probeStoredFile(file, signal);
     if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
     inputs.push({ path, info });
   }

@@ -3,7 +3,7 @@ import { AppError } from "../../../errors";
 import { makeThumbnail } from "../../../media/make-thumbnail";
 import { baseName } from "./base-name";
 import { firstInput } from "./first-input";
-import { probeInput } from "./probe-input";
+import { probeStoredFile } from "../../../files/probe-stored-file";
 import { taskParams } from "../../task-params";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
@@ -17,7 +17,7 @@ export async function processThumbnail({ task, workDir, signal, progress, log }:
   await log("info", `Making a ${width} px WebP thumbnail${where}`);
   progress.update(0, "Making thumbnail");
   const outputPath = join(workDir, "output.webp");
-  const { path, info } = await probeInput(file, signal);
+  const { path, info } = await probeStoredFile(file, signal);
   const made = await makeThumbnail({ inputPath: path, outputPath, info, width, atSecond, workDir, signal });
   return {
     path: outputPath, name: `${baseName(file.name)}-thumbnail.webp`, mime: "image/webp", kind: "image",

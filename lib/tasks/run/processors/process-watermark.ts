@@ -4,7 +4,7 @@ import { clampRegion, removeWatermark } from "../../../media/remove-watermark";
 import { baseName } from "./base-name";
 import { describeVideoOutput } from "./describe-video-output";
 import { firstInput } from "./first-input";
-import { probeInput } from "./probe-input";
+import { probeStoredFile } from "../../../files/probe-stored-file";
 import { taskParams } from "../../task-params";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
@@ -13,7 +13,7 @@ export async function processWatermark({ task, workDir, signal, progress, log }:
   const parsed = taskParams.watermark.safeParse(task.params);
   if (!parsed.success) throw new AppError("invalid_params", "params.region");
   const file = firstInput(task);
-  const { path, info } = await probeInput(file, signal);
+  const { path, info } = await probeStoredFile(file, signal);
   if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
   const region = clampRegion(parsed.data.region, info.video);
   const asked = parsed.data.region;
