@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { regionSchema } from "@/lib/tasks/task-params";
+import { regionSchema, taskTypes } from "@/lib/tasks/task-params";
 import { isActiveStatus, taskStatuses } from "@/lib/tasks/task-states";
 
-export { taskStatuses };
-export const taskTypes = ["watermark", "merge", "thumbnail"] as const;
+export { isActiveStatus, taskStatuses, taskTypes };
 
 export type TaskStatus = (typeof taskStatuses)[number];
 export type TaskType = (typeof taskTypes)[number];
@@ -59,4 +58,3 @@ export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
 
-export const isActive = isActiveStatus;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDb } from "../db";
 import { Prisma } from "../generated/prisma/client";
+import { taskTypes } from "./task-params";
 import { taskStatuses } from "./task-states";
 import { taskViewSql } from "./task-view-sql";
 import type { TaskView } from "./task-view";
@@ -9,7 +10,7 @@ const blankAsMissing = (value: unknown) => (value === "" || value === null ? und
 
 export const listTasksQuery = z.object({
   status: z.preprocess(blankAsMissing, z.enum(taskStatuses).optional()),
-  type: z.preprocess(blankAsMissing, z.enum(["watermark", "merge", "thumbnail"]).optional()),
+  type: z.preprocess(blankAsMissing, z.enum(taskTypes).optional()),
   page: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(1_000_000).default(1)),
   pageSize: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(100).default(20)),
 });

@@ -5,7 +5,7 @@ import { useCallback, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Link, useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
-import { isActive, logsResponseSchema, taskResponseSchema, type TaskView } from "../../client/types";
+import { isActiveStatus, logsResponseSchema, taskResponseSchema, type TaskView } from "../../client/types";
 import { usePolling } from "../../client/use-polling";
 import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
@@ -47,7 +47,7 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
     setTask(next.task);
     setLogs(nextLogs.logs);
   }, [initialTask.id]);
-  usePolling(load, isActive(task.status));
+  usePolling(load, isActiveStatus(task.status));
 
   const run = async (action: () => Promise<unknown>, done: string, then?: () => void) => {
     try {
@@ -80,7 +80,7 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
       <Section title={t("progress")}>
         <ProgressBar value={task.progress} label={t("progress")} />
         <p aria-live="polite" className="text-sm text-slate-600">
-          {tStatus(task.status)} · {task.progress}%{isActive(task.status) && task.message ? ` · ${task.message}` : ""}
+          {tStatus(task.status)} · {task.progress}%{isActiveStatus(task.status) && task.message ? ` · ${task.message}` : ""}
         </p>
         {task.error && (
           <div role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">

@@ -2,7 +2,7 @@
 
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { isActive, type TaskView } from "../../client/types";
+import { isActiveStatus, type TaskView } from "../../client/types";
 import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
 import { StatusBadge } from "../status-badge";
@@ -41,7 +41,7 @@ export function TaskRow({ task, ...actions }: Props) {
               <ProgressBar value={task.progress} label={`${tCommon("progress")}: ${tType(task.type)}`} />
               <span className="w-10 shrink-0 text-right text-xs tabular-nums text-slate-600">{format.number(task.progress / 100, { style: "percent" })}</span>
             </div>
-            {isActive(task.status) && task.message && <p className="text-sm text-slate-600">{task.message}</p>}
+            {isActiveStatus(task.status) && task.message && <p className="text-sm text-slate-600">{task.message}</p>}
           </div>
         )}
         {task.status === "failed" && task.error && <p className="text-sm text-red-700">{task.error.message}</p>}

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "../../client/api-fetch";
 import { takeSubmittedTask } from "../../client/submitted-tasks";
-import { isActive, taskPageSchema, type TaskStatus, type TaskView } from "../../client/types";
+import { isActiveStatus, taskPageSchema, type TaskStatus, type TaskView } from "../../client/types";
 import { usePolling } from "../../client/use-polling";
 import type { Filters } from "./task-filters";
 import { taskCommands } from "./task-commands";
@@ -46,7 +46,7 @@ export function useTaskPage(filters: Filters, page: number) {
     for (const task of data?.tasks ?? []) {
       const before = seen.current.get(task.id) ?? (takeSubmittedTask(task.id) ? "pending" : undefined);
       seen.current.set(task.id, task.status);
-      if (!before || !isActive(before) || isActive(task.status)) continue;
+      if (!before || !isActiveStatus(before) || isActiveStatus(task.status)) continue;
       const type = tType(task.type);
       if (task.status === "completed") toast.success(t("finishedToast", { type }));
       if (task.status === "failed") {
@@ -59,7 +59,7 @@ export function useTaskPage(filters: Filters, page: number) {
     }
   }, [data, load, retry, t, tType, tCommon]);
 
-  const active = failed || (data?.tasks.some((task) => isActive(task.status)) ?? false);
+  const active = failed || (data?.tasks.some((task) => isActiveStatus(task.status)) ?? false);
   usePolling(load, active);
 
   return { data, failed, reload: load, retry };
