@@ -20,6 +20,6 @@ export default function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the API, Next's assets and files with an extension are not localized.
-  matcher: ["/((?!api|_next|_vercel|.*\\..*).*)"],
+  // Pages only: the API, the operators' /admin, Next's assets and files with an extension are not localized.
+  matcher: ["/((?!api|admin|_next|_vercel|.*\\..*).*)"],
 };

@@ -14,8 +14,26 @@ export default defineConfig({
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: { name: "integration", include: ["tests/integration/**/*.test.ts"], exclude: ["tests/integration/s3/**"] },
+      },
       { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"] } },
+      {
+        // The API and worker suites once more with every file in an S3 bucket (s3rver), plus the driver's own tests.
+        extends: true,
+        test: {
+          name: "s3",
+          globalSetup: ["tests/s3-global-setup.ts"],
+          include: ["tests/integration/api/**/*.test.ts", "tests/integration/worker/**/*.test.ts", "tests/integration/s3/**/*.test.ts"],
+          // Files that never read or write stored bytes: the storage driver cannot change what they check.
+          exclude: [
+            "tests/integration/api/{metrics,rate-limits,events,queue-dashboard,method-not-allowed,health,security-headers}.test.ts",
+            "tests/integration/api/{task-admission,error-messages,json-body-limit,identity,transfers}.test.ts",
+            "tests/integration/worker/{running-caps,database-restart}.test.ts",
+          ],
+        },
+      },
     ],
   },
 });

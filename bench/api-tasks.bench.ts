@@ -18,7 +18,7 @@ const POLL_INTERVAL_MS = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function seed(databaseUrl: string): Promise<void> {
+export async function seed(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   await client.query(`
@@ -41,7 +41,7 @@ async function seed(databaseUrl: string): Promise<void> {
   await client.end();
 }
 
-const cookieFor = async (visitor: number) =>
+export const cookieFor = async (visitor: number) =>
   `clipclean_session=${await sealData({ visitorId: `bench-visitor-${visitor}`, seenAt: Date.now() }, { password: BENCH_SESSION_SECRET, ttl: 30 * 24 * 3600 })}`;
 
 /**

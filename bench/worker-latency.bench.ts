@@ -9,7 +9,7 @@ import { taskBenchSetup } from "./support/task-bench-setup";
 const SAMPLES = 40;
 
 export default async function benchSubmitLatency() {
-  const { db, boss, pairs, requestDispatch, startWorker } = await taskBenchSetup(1);
+  const { db, stopBoss, pairs, requestDispatch, startWorker } = await taskBenchSetup(1);
   const [[visitorId, fileId]] = pairs as [[string, string]];
   const worker = await startWorker();
   const latencies: number[] = [];
@@ -32,7 +32,7 @@ export default async function benchSubmitLatency() {
     }
   } finally {
     await worker.stop();
-    await boss.stop();
+    await stopBoss();
   }
   return {
     samples: SAMPLES,

@@ -22,10 +22,10 @@ export default async function benchWatermarkOverhead() {
   if (info.kind !== "video") throw new Error("the generated clip should probe as a video");
   const region = { x: 1000, y: 40, width: 240, height: 90 };
   const outputPath = join(dataDir, "bench-watermark.mp4");
-  const cli = () => promisify(execFile)(ffmpegPaths().ffmpeg, ["-hide_banner", "-loglevel", "info", ...watermarkArgs({ inputPath, outputPath, info, region })]);
+  const cli = () => promisify(execFile)(ffmpegPaths().ffmpeg, ["-hide_banner", "-loglevel", "info", ...watermarkArgs({ inputPath, outputPath, info, regions: [region], method: "delogo" })]);
   let progressUpdates = 0;
   const product = () =>
-    removeWatermark({ inputPath, outputPath, info, region, signal: new AbortController().signal, onProgress: () => (progressUpdates += 1) });
+    removeWatermark({ inputPath, outputPath, info, regions: [region], method: "delogo", workDir: dataDir, signal: new AbortController().signal, onProgress: () => (progressUpdates += 1) });
   await cli(); // warm the page cache and ffmpeg's first start
   const cliMs: number[] = [];
   const productMs: number[] = [];

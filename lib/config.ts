@@ -32,6 +32,8 @@ const envSchema = z
     TASK_TIMEOUT_MINUTES_WATERMARK: optionalPositiveNumber,
     TASK_TIMEOUT_MINUTES_MERGE: optionalPositiveNumber,
     TASK_TIMEOUT_MINUTES_THUMBNAIL: optionalPositiveNumber,
+    /** Fractions are allowed, which tests use. */
+    UPLOAD_EXPIRY_HOURS: z.coerce.number().positive().default(24),
     RETENTION_HOURS: positiveInt(72),
     RETENTION_GRACE_HOURS: positiveInt(24),
     VISITOR_IDLE_DAYS: positiveInt(30),
@@ -39,6 +41,7 @@ const envSchema = z
     MAX_VIDEO_PIXELS: positiveInt(7680 * 4320),
     MAX_IMAGE_PIXELS: positiveInt(50_000_000),
     MEDIA_PROBE_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+    WATERMARK_ANALYSIS_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
     RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(60),
     RATE_LIMIT_UPLOADS_PER_HOUR: positiveInt(200),
     RATE_LIMIT_TASKS_PER_HOUR: positiveInt(300),
@@ -46,17 +49,46 @@ const envSchema = z
     MIN_FREE_DISK_BYTES: z.coerce.number().int().min(0).default(GiB),
     MIGRATE_ON_START: z.stringbool().default(true),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    ADMIN_PASSWORD: z.string().min(16, "must be at least 16 characters").optional(),
     WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt(20),
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.stringbool().default(false),
+    WEBHOOK_RETRY_DELAY_SECONDS: positiveInt(60),
     FFMPEG_PATH: optionalPath,
     FFPROBE_PATH: optionalPath,
+    STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    S3_REGION: z.string().trim().min(1).default("us-east-1"),
+    S3_BUCKET: z.string().trim().min(3, "must be at least 3 characters").optional(),
+    S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: z.stringbool().default(false),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
     }
+    if (env.STORAGE_DRIVER !== "s3") return;
+    for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+      if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when STORAGE_DRIVER=s3" });
+    }
   });
 
 type Env = z.infer<typeof envSchema>;
+
+/** Where file bytes live: folders under DATA_DIR, or a bucket of any S3-compatible store. */
+export type StorageConfig =
+  | { driver: "local" }
+  | {
+      driver: "s3";
+      /** Unset means AWS itself; MinIO, R2, Ceph and s3rver give their URL. */
+      endpoint?: string;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      /** Bucket in the path (http://host/bucket/key) rather than the host name, as MinIO and s3rver need. */
+      forcePathStyle: boolean;
+    };
 
 export type Config = {
   nodeEnv: Env["NODE_ENV"];
@@ -77,6 +109,8 @@ export type Config = {
     maxRunningByType: { watermark?: number; merge?: number; thumbnail?: number };
     taskTimeoutMinutes: number;
     taskTimeoutMinutesByType: { watermark?: number; merge?: number; thumbnail?: number };
+    /** An unfinished resumable upload is removed this long after its last byte arrived. */
+    uploadExpiryHours: number;
     retentionHours: number;
     /** Finished tasks, their logs and expired file rows are deleted this long after their files expired. */
     retentionGraceHours: number;
@@ -87,6 +121,8 @@ export type Config = {
     maxImagePixels: number;
     /** The hard time limit of one ffprobe or header read of an upload. */
     mediaProbeTimeoutSeconds: number;
+    /** The time limit of one watermark analysis of an uploaded video. */
+    watermarkAnalysisTimeoutSeconds: number;
     rateLimits: { newVisitorsPerHour: number; uploadsPerHour: number; tasksPerHour: number };
     /** Writes are refused (507 storage_full) when the data folder's disk has less free space than this. */
     minFreeDiskBytes: number;
@@ -97,11 +133,34 @@ export type Config = {
   migrateOnStart: boolean;
   /** Bearer token that GET /api/metrics requires; unset means the endpoint answers 404. */
   metricsToken?: string;
+  /** HTTP basic-auth password of the queue dashboard at /admin/queues; unset means it answers 404. */
+  adminPassword?: string;
   /** How long a stopping worker lets running jobs finish before handing them back. */
   shutdownGraceSeconds: number;
+  webhooks: {
+    /** Lets notifyUrl be plain http and reach loopback and private networks (development and tests only). */
+    allowPrivateNetworks: boolean;
+    /** The first retry's delay; each later one roughly doubles (pg-boss backoff). */
+    retryDelaySeconds: number;
+  };
   ffmpegPath?: string;
   ffprobePath?: string;
+  storage: StorageConfig;
 };
+
+function storageConfig(env: Env): StorageConfig {
+  if (env.STORAGE_DRIVER === "local") return { driver: "local" };
+  return {
+    driver: "s3",
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    // Present: the schema refuses an s3 configuration without them.
+    bucket: env.S3_BUCKET!,
+    accessKeyId: env.S3_ACCESS_KEY_ID!,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  };
+}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -161,6 +220,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
         merge: env.TASK_TIMEOUT_MINUTES_MERGE,
         thumbnail: env.TASK_TIMEOUT_MINUTES_THUMBNAIL,
       },
+      uploadExpiryHours: env.UPLOAD_EXPIRY_HOURS,
       retentionHours: env.RETENTION_HOURS,
       retentionGraceHours: env.RETENTION_GRACE_HOURS,
       visitorIdleDays: env.VISITOR_IDLE_DAYS,
@@ -168,6 +228,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
       maxVideoPixels: env.MAX_VIDEO_PIXELS,
       maxImagePixels: env.MAX_IMAGE_PIXELS,
       mediaProbeTimeoutSeconds: env.MEDIA_PROBE_TIMEOUT_SECONDS,
+      watermarkAnalysisTimeoutSeconds: env.WATERMARK_ANALYSIS_TIMEOUT_SECONDS,
       rateLimits: {
         newVisitorsPerHour: env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
         uploadsPerHour: env.RATE_LIMIT_UPLOADS_PER_HOUR,
@@ -178,9 +239,12 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     trustProxyHops: env.TRUST_PROXY_HOPS,
     migrateOnStart: env.MIGRATE_ON_START,
     metricsToken: env.METRICS_TOKEN,
+    adminPassword: env.ADMIN_PASSWORD,
     shutdownGraceSeconds: env.WORKER_SHUTDOWN_GRACE_SECONDS,
+    webhooks: { allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS },
     ffmpegPath: env.FFMPEG_PATH,
     ffprobePath: env.FFPROBE_PATH,
+    storage: storageConfig(env),
   };
 }
 

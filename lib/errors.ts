@@ -3,6 +3,8 @@ export const errorStatus = {
   bad_request: 400,
   invalid_params: 400,
   no_file: 400,
+  /** Operator pages (the queue dashboard) without the right credentials; answered with WWW-Authenticate. */
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
@@ -18,6 +20,10 @@ export const errorStatus = {
   media_limits: 422,
   /** Task failures, recorded on the task (the statuses apply if one is ever returned over HTTP). */
   invalid_input: 422,
+  /** A watermark task asked for the detected regions of a video in which none were found. */
+  no_watermark_found: 422,
+  /** A pipeline step cancelled because an earlier step failed or was cancelled (recorded on the task). */
+  dependency_failed: 424,
   processing_failed: 500,
   timeout: 504,
   worker_lost: 500,

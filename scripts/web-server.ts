@@ -7,6 +7,11 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { ConfigError, getConfig } from "../lib/config";
+import { removeStaleTempDirs } from "../lib/retention/remove-stale-temp-dirs";
+import { describeRole } from "../lib/roles/describe-role";
+import { getStorage } from "../lib/storage/get-storage";
+import { closeDashboard, isDashboardPath, serveDashboard } from "../lib/web/dashboard/serve-dashboard";
+import { sendFetchResponse, toFetchRequest } from "../lib/web/node-http-bridge";
 import { normalizeForwardedHeaders } from "../lib/web/normalize-forwarded-headers";
 
 /** How long a stopping server lets requests in flight finish before it exits anyway. */
@@ -18,6 +23,9 @@ async function main(): Promise<void> {
   // As `next start`/`next dev` do: React and Next pick their production or development builds from it.
   if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
   const config = getConfig();
+  console.log(describeRole("web", config, getStorage()));
+  // Uploads are staged in this process's temporary folder; a web server that crashed left its own behind.
+  await removeStaleTempDirs();
   const port = values.port ? Number(values.port) : config.port;
   const server = createServer();
   const app = next({ dev, dir: process.cwd(), hostname: values.hostname ?? "localhost", port, httpServer: server });
@@ -25,7 +33,12 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   server.on("request", (request, response) => {
     normalizeForwardedHeaders(request, config.trustProxyHops);
-    handle(request, response).catch((error: unknown) => {
+    // The queue dashboard is its own application (React Router): served before Next, which would
+    // localize its paths and give its pages a policy its inline scripts cannot meet.
+    const serving = isDashboardPath(new URL(request.url ?? "/", "http://localhost").pathname)
+      ? serveDashboard(toFetchRequest(request)).then((answer) => sendFetchResponse(answer, response))
+      : handle(request, response);
+    serving.catch((error: unknown) => {
       console.error("Unhandled error while serving a request:", error);
       if (!response.headersSent) response.writeHead(500).end();
       else response.destroy();
@@ -37,7 +50,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping the web server`);
-    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.close(() => void Promise.allSettled([app.close(), closeDashboard()]).finally(() => process.exit(0)));
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
   };

@@ -6,6 +6,8 @@ import { jobs } from "../lib/queue/jobs";
 import { requestDispatch } from "../lib/queue/request-dispatch";
 import { workQueues, type QueueHandler } from "../lib/queue/work-queues";
 import { removeStaleTempDirs } from "../lib/retention/remove-stale-temp-dirs";
+import { describeRole } from "../lib/roles/describe-role";
+import { getStorage } from "../lib/storage/get-storage";
 import { handlers } from "./handlers/index";
 
 /** How often expired files are swept (cron). */
@@ -23,7 +25,7 @@ function checkedHandlers(): QueueHandler[] {
 }
 
 async function main(): Promise<void> {
-  getConfig();
+  log(describeRole("worker", getConfig(), getStorage()));
   checkedHandlers();
   await migrateOnStartup(log);
   const removed = await removeStaleTempDirs();

@@ -16,6 +16,11 @@ type Props = {
 
 const percent = (part: number, whole: number) => `${(part / whole) * 100}%`;
 
+/** Where a region (in source pixels) sits over a frame of `width` × `height`, as CSS. */
+export function regionBoxStyle(region: Region, width: number, height: number) {
+  return { left: percent(region.x, width), top: percent(region.y, height), width: percent(region.width, width), height: percent(region.height, height) };
+}
+
 /** A video frame at its true aspect ratio with the watermark region (in source pixels) drawn over it. */
 export function RegionFrame({ width, height, image, video, region, label, overlay, children }: Props) {
   return (
@@ -36,7 +41,7 @@ export function RegionFrame({ width, height, image, video, region, label, overla
           <div
             data-testid="region-box"
             className="absolute border-2 border-amber-400 bg-amber-300/25 shadow-[0_0_0_9999px_rgba(15,23,42,0.35)]"
-            style={{ left: percent(region.x, width), top: percent(region.y, height), width: percent(region.width, width), height: percent(region.height, height) }}
+            style={regionBoxStyle(region, width, height)}
           />
         )}
       </div>

@@ -1,10 +1,17 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
 
-/** Every rate limit counts per hour; the lifecycle sweep deletes windows older than this. */
+/** Rate limits count per hour unless they say otherwise; the lifecycle sweep deletes windows older than this. */
 export const RATE_WINDOW_SECONDS = 3600;
 
-export type RateLimit = { key: string; limit: number; now?: number };
+/** `windowSeconds` (at most RATE_WINDOW_SECONDS) is the length of the fixed window the limit counts in. */
+export type RateLimit = { key: string; limit: number; windowSeconds?: number; now?: number };
+
+function windowOf(now: number, windowSeconds: number): { start: Date; endMs: number } {
+  const windowMs = windowSeconds * 1000;
+  const start = Math.floor(now / windowMs) * windowMs;
+  return { start: new Date(start), endMs: start + windowMs };
+}
 
 /**
  * Counts one action against `key` in the current fixed window and refuses it (429 rate_limited, with the
@@ -16,15 +23,25 @@ export type RateLimit = { key: string; limit: number; now?: number };
  * there is, and the table is covered by our own migrations and schema test instead of a new dependency
  * that creates its own tables at run time.
  */
-export async function consumeRateLimit({ key, limit, now = Date.now() }: RateLimit): Promise<void> {
-  const windowMs = RATE_WINDOW_SECONDS * 1000;
-  const windowStart = new Date(Math.floor(now / windowMs) * windowMs);
+export async function consumeRateLimit({ key, limit, windowSeconds = RATE_WINDOW_SECONDS, now = Date.now() }: RateLimit): Promise<void> {
+  const window = windowOf(now, windowSeconds);
   const db = getDb();
   const [row] = await db.$queryRaw<{ count: number }[]>`
-    INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${windowStart}, 1)
+    INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${window.start}, 1)
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
     RETURNING count`;
   if (row!.count <= limit) return;
-  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now) / 1000));
+  const retryAfterSeconds = Math.max(1, Math.ceil((window.endMs - now) / 1000));
   throw new AppError("rate_limited", undefined, undefined, { retryAfterSeconds });
+}
+
+/**
+ * Gives back one action counted by consumeRateLimit with the same key, window and `now`: for limits that
+ * count only failures, every try is counted first (so concurrent tries cannot slip past the limit) and a
+ * success is given back.
+ */
+export async function refundRateLimit({ key, windowSeconds = RATE_WINDOW_SECONDS, now = Date.now() }: Omit<RateLimit, "limit">): Promise<void> {
+  const window = windowOf(now, windowSeconds);
+  await getDb().$executeRaw`
+    UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key} AND window_start = ${window.start}`;
 }

@@ -19,6 +19,7 @@ export function fileViewSql(alias: string): Prisma.Sql {
     'width', ${Prisma.raw(`${a}.width`)}, 'height', ${Prisma.raw(`${a}.height`)},
     'durationSec', ${Prisma.raw(`CASE WHEN ${a}.kind = 'video' THEN ${a}.duration_sec END`)},
     'createdAt', ${isoTimestampSql(`${a}.created_at`)}, 'expiresAt', ${isoTimestampSql(`${a}.expires_at`)},
-    'thumbnailUrl', ${Prisma.raw(`CASE WHEN ${a}.thumbnail_key IS NOT NULL AND ${a}.expired_at IS NULL THEN '/api/files/' || ${a}.id || '/thumbnail' END`)}
+    'thumbnailUrl', ${Prisma.raw(`CASE WHEN ${a}.thumbnail_key IS NOT NULL AND ${a}.expired_at IS NULL THEN '/api/files/' || ${a}.id || '/thumbnail' END`)},
+    'watermarks', ${Prisma.raw(`CASE WHEN ${a}.watermarks IS NOT NULL THEN (SELECT coalesce(jsonb_agg(w.region - 'mask' ORDER BY w.position), '[]'::jsonb) FROM jsonb_array_elements(${a}.watermarks) WITH ORDINALITY AS w(region, position)) END`)}
   )`;
 }

@@ -1,4 +1,5 @@
 import type { File } from "../generated/prisma/client";
+import { presentWatermarks, type WatermarkView } from "./file-watermarks";
 
 export type FileView = {
   id: string;
@@ -12,6 +13,8 @@ export type FileView = {
   createdAt: string;
   expiresAt: string;
   thumbnailUrl: string | null;
+  /** Static overlays the analysis found; null until a video has been analysed. */
+  watermarks: WatermarkView[] | null;
 };
 
 /** A file as the API shows it. */
@@ -28,5 +31,6 @@ export function presentFile(file: File): FileView {
     createdAt: file.createdAt.toISOString(),
     expiresAt: file.expiresAt.toISOString(),
     thumbnailUrl: file.thumbnailKey && !file.expiredAt ? `/api/files/${file.id}/thumbnail` : null,
+    watermarks: presentWatermarks(file),
   };
 }

@@ -8,12 +8,13 @@ import { sendJob } from "../queue/send-job";
 import { fitsStorageQuota } from "./fits-storage-quota";
 import { releaseStorage } from "./release-storage";
 
-export type StoredUpload = { storageKey: string; name: string; size: number; media: MediaFields };
+/** `fileId` names the file when the upload already has an id of its own (a resumable upload's). */
+export type StoredUpload = { storageKey: string; name: string; size: number; media: MediaFields; fileId?: string };
 
 /**
  * Records stored uploads as the visitor's files in place of their reservation (so the bytes never
  * count twice or not at all), re-checking the quota under the visitor's lock in case the reservation
- * lapsed, and asks the workers for their thumbnails in the same transaction.
+ * lapsed, and asks the workers for their thumbnails (and a video's watermark analysis) in the same transaction.
  */
 export async function saveUploadedFiles(options: { visitorId: string; uploads: StoredUpload[]; reservationId?: string }): Promise<File[]> {
   const { visitorId, uploads, reservationId } = options;
@@ -26,11 +27,13 @@ export async function saveUploadedFiles(options: { visitorId: string; uploads: S
       if (!(await fitsStorageQuota(tx, { visitorId, bytes: incoming, reservationId }))) throw new AppError("storage_quota_exceeded");
       if (reservationId) await releaseStorage({ reservationId, tx });
       const files: File[] = [];
-      for (const { storageKey, name, size, media } of uploads) {
+      for (const { storageKey, name, size, media, fileId } of uploads) {
         const file = await tx.file.create({
-          data: { visitorId, origin: "upload", name, size, storageKey, expiresAt, ...media },
+          // Images have no watermarks to find; videos are analysed by a job of their own.
+          data: { id: fileId, visitorId, origin: "upload", name, size, storageKey, expiresAt, ...media, ...(media.kind === "image" ? { watermarks: [] } : {}) },
         });
         await sendJob("fileThumbnail", { fileId: file.id }, { tx });
+        if (media.kind === "video") await sendJob("fileWatermarks", { fileId: file.id }, { tx });
         files.push(file);
       }
       return files;

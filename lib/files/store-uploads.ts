@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import type { File } from "../generated/prisma/client";
-import { mediaFields } from "../media/media-info";
-import { probeMedia } from "../media/probe-media";
 import { assertFreeSpace } from "../storage/assert-free-space";
 import { getStorage } from "../storage/get-storage";
+import { isDiskFull } from "../storage/is-disk-full";
+import { stagingPath } from "../storage/staging-path";
+import { probeUpload } from "./probe-upload";
 import { receiveUploadParts } from "./receive-upload-parts";
 import { saveUploadedFiles, type StoredUpload } from "./save-uploaded-files";
 import { startUploadReservation, type UploadReservation } from "./start-upload-reservation";
@@ -32,9 +36,19 @@ async function* metered(source: Readable, perFile: number, reservation: UploadRe
   }
 }
 
+/** Writes the part to `path` as it arrives; returns the byte count. A full disk is storage_full. */
+async function stage(path: string, source: AsyncIterable<Buffer>): Promise<number> {
+  const sink = createWriteStream(path);
+  await pipeline(source, sink).catch((error: unknown) => {
+    throw isDiskFull(error) ? new AppError("storage_full") : error;
+  });
+  return sink.bytesWritten;
+}
+
 /**
- * Streams every `file` part of a multipart body into storage, checks by content that each is a video
- * or image we can read, and records them as the visitor's files. On any failure nothing is kept.
+ * Streams every `file` part of a multipart body to a temporary file on this host, checks there by
+ * content that each is a video or image we can read, moves it into storage and records them as the
+ * visitor's files. A refused part never reaches storage; on any failure nothing is kept.
  */
 export async function storeUploads(options: { visitorId: string; contentType: string | null; body: Readable | null }): Promise<File[]> {
   const { visitorId, contentType, body } = options;
@@ -52,11 +66,16 @@ export async function storeUploads(options: { visitorId: string; contentType: st
       onFile: async ({ stream, info }) => {
         if (keys.length >= limits.maxFilesPerUpload) throw new AppError("too_many_files");
         const storageKey = `uploads/${randomUUID()}`;
+        const staged = await stagingPath(storageKey);
         keys.push(storageKey);
-        const { size } = await storage.put(storageKey, metered(stream, limits.maxUploadBytes, reservation));
-        if (size === 0) throw new AppError("unsupported_media");
-        const media = mediaFields(await probeMedia(storage.localPath(storageKey)));
-        uploads.push({ storageKey, name: uploadName(info.filename), size, media });
+        try {
+          const size = await stage(staged, metered(stream, limits.maxUploadBytes, reservation));
+          const media = await probeUpload({ path: staged, size });
+          await storage.putFile(storageKey, staged);
+          uploads.push({ storageKey, name: uploadName(info.filename), size, media });
+        } finally {
+          await rm(staged, { force: true });
+        }
       },
     });
     if (uploads.length === 0) throw new AppError("no_file");

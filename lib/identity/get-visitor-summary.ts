@@ -2,22 +2,26 @@ import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { taskStatuses } from "../tasks/task-states";
+import { ensureWebhookSecret } from "./ensure-webhook-secret";
 
 export type VisitorSummary = {
   id: string;
   createdAt: string;
   limits: { maxUploadBytes: number; maxActiveTasks: number; maxRunningTasks: number };
   counts: Record<(typeof taskStatuses)[number], number>;
+  /** Signs the visitor's completion webhooks; only the visitor ever sees it. */
+  webhookSecret: string;
 };
 
 /** What GET /api/me reports: who the visitor is, their limits and how many tasks they have per status. */
 export async function getVisitorSummary({ visitorId }: { visitorId: string }): Promise<VisitorSummary> {
   const db = getDb();
-  const [visitor, groups] = await Promise.all([
+  const [visitor, groups, webhookSecret] = await Promise.all([
     db.visitor.findUnique({ where: { id: visitorId }, select: { id: true, createdAt: true } }),
     db.task.groupBy({ by: ["status"], where: { visitorId }, _count: { _all: true } }),
+    ensureWebhookSecret({ visitorId }),
   ]);
-  if (!visitor) throw new AppError("not_found");
+  if (!visitor || !webhookSecret) throw new AppError("not_found");
   const counts = Object.fromEntries(taskStatuses.map((status) => [status, 0])) as VisitorSummary["counts"];
   for (const group of groups) counts[group.status] = group._count._all;
   const { limits } = getConfig();
@@ -30,5 +34,6 @@ export async function getVisitorSummary({ visitorId }: { visitorId: string }): P
       maxRunningTasks: limits.maxRunningPerVisitor,
     },
     counts,
+    webhookSecret,
   };
 }

@@ -1,16 +1,25 @@
+import { join } from "node:path";
 import { confinedInput } from "./confined-input";
 import { evenSize } from "./even-size";
 import type { VideoInfo } from "./media-info";
 import { runFfmpeg } from "./run-ffmpeg";
 import { AAC_AUDIO, H264_VIDEO } from "./output-encoding";
+import { writeMaskImage, type MaskedRegion } from "./watermarks/write-mask-image";
 
 export type Region = { x: number; y: number; width: number; height: number };
+/** A region to remove, only between `fromSecond` and `toSecond` when given; `mask` is the detected overlay's own pixels. */
+export type RemovalRegion = MaskedRegion & { fromSecond?: number | null; toSecond?: number | null };
+export type RemovalMethod = "delogo" | "blur" | "mask";
+type Frame = { width: number; height: number };
 
 export type RemoveWatermarkOptions = {
   inputPath: string;
   outputPath: string;
   info: VideoInfo;
-  region: Region;
+  regions: RemovalRegion[];
+  method: RemovalMethod;
+  /** A private folder for the mask bitmaps of the `mask` method. */
+  workDir: string;
   signal: AbortSignal;
   onProgress?: (percent: number) => void;
 };
@@ -19,7 +28,7 @@ export type RemoveWatermarkOptions = {
  * The region moved inside the frame so delogo accepts it: delogo interpolates from the pixels
  * around the region, so it needs a 1 px border on every side.
  */
-export function clampRegion(region: Region, frame: { width: number; height: number }): Region {
+export function clampRegion(region: Region, frame: Frame): Region {
   const x = Math.min(Math.max(1, Math.round(region.x)), frame.width - 2);
   const y = Math.min(Math.max(1, Math.round(region.y)), frame.height - 2);
   const width = Math.max(1, Math.min(Math.round(region.width), frame.width - 1 - x));
@@ -27,12 +36,49 @@ export function clampRegion(region: Region, frame: { width: number; height: numb
   return { x, y, width, height };
 }
 
-/** The delogo filter graph (with a 1 px crop when the frame is odd-sized, which H.264 4:2:0 needs). */
-export function watermarkFilter(region: Region, frame: { width: number; height: number }): string {
-  const { x, y, width, height } = clampRegion(region, frame);
-  const delogo = `delogo=x=${x}:y=${y}:w=${width}:h=${height}`;
+/** ffmpeg's timeline option limiting a filter to the region's time span (nothing when it has none). */
+function enableOption(region: RemovalRegion): string {
+  if (region.fromSecond == null && region.toSecond == null) return "";
+  return `:enable='between(t,${region.fromSecond ?? 0},${region.toSecond ?? 1e9})'`;
+}
+
+/** A path as a filter option value (`:`, `,`, `'` and `\` escaped). */
+function filterPath(path: string): string {
+  return path.replace(/[\\:',;[\]]/g, (character) => `\\${character}`);
+}
+
+function blurSteps(regions: RemovalRegion[], frame: Frame): string {
+  return regions
+    .map((region, index) => {
+      const { x, y, width, height } = region;
+      const radius = Math.max(1, Math.floor(Math.min(width, height) / 4));
+      const input = index === 0 ? "" : `[v${index}]`;
+      const output = index === regions.length - 1 ? "" : `[v${index + 1}]`;
+      const blur = `boxblur=luma_radius=${radius}:luma_power=3:chroma_radius=${Math.floor(radius / 2)}:chroma_power=3`;
+      const crop = `crop=${Math.min(width, frame.width - x)}:${Math.min(height, frame.height - y)}:${x}:${y}`;
+      return `${input}split=2[base${index}][cut${index}];[cut${index}]${crop},${blur}[blurred${index}];[base${index}][blurred${index}]overlay=${x}:${y}${enableOption(region)}${output}`;
+    })
+    .join(";");
+}
+
+/**
+ * The filter graph removing every region with the method (delogo interpolates from the border,
+ * blur smears the box, mask repaints only the masked pixels with removelogo), then a 1 px crop when
+ * the frame is odd-sized, which H.264 4:2:0 needs.
+ */
+export function watermarkFilter(regions: RemovalRegion[], frame: Frame, method: RemovalMethod = "delogo", maskPaths: string[] = []): string {
+  const steps =
+    method === "blur"
+      ? blurSteps(regions, frame)
+      : regions
+          .map((region, index) => {
+            if (method === "mask") return `removelogo=filename=${filterPath(maskPaths[index] ?? "")}${enableOption(region)}`;
+            const { x, y, width, height } = clampRegion(region, frame);
+            return `delogo=x=${x}:y=${y}:w=${width}:h=${height}${enableOption(region)}`;
+          })
+          .join(",");
   const needsCrop = frame.width % 2 !== 0 || frame.height % 2 !== 0;
-  return needsCrop ? `${delogo},crop=${evenSize(frame.width)}:${evenSize(frame.height)}:0:0` : delogo;
+  return needsCrop ? `${steps},crop=${evenSize(frame.width)}:${evenSize(frame.height)}:0:0` : steps;
 }
 
 /**
@@ -40,13 +86,13 @@ export function watermarkFilter(region: Region, frame: { width: number; height: 
  * Frames pass through with their own timestamps: a file whose timestamps leave long gaps (or whose
  * header overstates its length) is never filled up with duplicated frames.
  */
-export function watermarkArgs(options: Omit<RemoveWatermarkOptions, "signal" | "onProgress">): string[] {
+export function watermarkArgs(options: Omit<RemoveWatermarkOptions, "signal" | "onProgress" | "workDir">, maskPaths: string[] = []): string[] {
   const { info } = options;
   const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : AAC_AUDIO;
   return [
     ...confinedInput(options.inputPath, info.format),
     "-map", "0:v:0", "-map", "0:a:0?",
-    "-vf", watermarkFilter(options.region, info.video),
+    "-vf", watermarkFilter(options.regions, info.video, options.method, maskPaths),
     ...H264_VIDEO, "-fps_mode", "passthrough",
     ...audio,
     "-movflags", "+faststart",
@@ -54,10 +100,18 @@ export function watermarkArgs(options: Omit<RemoveWatermarkOptions, "signal" | "
   ];
 }
 
-/** Covers the region with delogo on every frame; H.264/AAC MP4 with the audio copied when it already is AAC. */
+/** Removes every region with the method; H.264/AAC MP4 with the audio copied when it already is AAC. */
 export async function removeWatermark(options: RemoveWatermarkOptions): Promise<void> {
+  const maskPaths: string[] = [];
+  if (options.method === "mask") {
+    for (const [index, region] of options.regions.entries()) {
+      const path = join(options.workDir, `mask-${index}.png`);
+      await writeMaskImage({ path, frame: options.info.video, region });
+      maskPaths.push(path);
+    }
+  }
   await runFfmpeg({
-    args: watermarkArgs(options),
+    args: watermarkArgs(options, maskPaths),
     expectedSeconds: options.info.durationSec,
     signal: options.signal,
     onProgress: options.onProgress,

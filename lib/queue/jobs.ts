@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TaskView } from "../tasks/task-view";
 
 /**
  * Every pg-boss queue the product uses, with its payload schema. The web app sends to these
@@ -15,7 +16,23 @@ export const jobs = {
   /** Receives `task-run` jobs whose retries ran out (the worker kept dying), so their task can fail. */
   taskRunDeadLetter: { name: "task-run-dead-letter", payload: z.object({ taskId: z.string().min(1) }) },
   fileThumbnail: { name: "file-thumbnail", payload: z.object({ fileId: z.string().min(1) }) },
+  /** Watermark detection of an uploaded video, sent after its thumbnail. */
+  fileWatermarks: { name: "file-watermarks", payload: z.object({ fileId: z.string().min(1) }) },
   retentionSweep: { name: "retention-sweep", payload: z.object({}).passthrough() },
+  /** One completion webhook: the event as it was when the task ended, sent (and retried) as is. */
+  taskWebhook: {
+    name: "task-webhook",
+    payload: z.object({
+      taskId: z.string().min(1),
+      visitorId: z.string().min(1),
+      notifyUrl: z.string().min(1),
+      event: z.object({
+        type: z.enum(["task.completed", "task.failed", "task.cancelled"]),
+        timestamp: z.string(),
+        data: z.object({ task: z.custom<TaskView>((value) => typeof value === "object" && value !== null) }),
+      }),
+    }),
+  },
 } as const;
 
 export type JobKey = keyof typeof jobs;

@@ -13,7 +13,8 @@ export const queueOptions: Record<JobName, QueueOptions> = {
   // One queued wake-up is enough: a dispatch run admits everything that fits at that moment.
   [jobs.taskDispatch.name]: { policy: "stately", retryLimit: 5, retryDelay: 1, expireInSeconds: 60, notify: true },
   // The heartbeat lets cancel() reach the running handler within about a second, and lets a
-  // dead worker's job be retried soon after it stops beating.
+  // dead worker's job be retried soon after it stops beating. No NOTIFY on every insert: it would
+  // wake every idle loop on every host for each job; the dispatcher wakes loops itself (wakeWorkers).
   [jobs.taskRun.name]: {
     retryLimit: 2,
     retryDelay: 5,
@@ -21,10 +22,15 @@ export const queueOptions: Record<JobName, QueueOptions> = {
     heartbeatSeconds: 10,
     expireInSeconds: 60 * 60 * 4,
     deadLetter: jobs.taskRunDeadLetter.name,
-    notify: true,
+    notify: false,
   },
   [jobs.fileThumbnail.name]: { retryLimit: 2, retryDelay: 2, expireInSeconds: 120, notify: true },
+  [jobs.fileWatermarks.name]: { retryLimit: 2, retryDelay: 5, expireInSeconds: 900, notify: true },
   [jobs.retentionSweep.name]: { policy: "singleton", retryLimit: 1, expireInSeconds: 600 },
+  // 7 attempts. With backoff the n-th retry waits retryDelay × 2^(n-1) to twice that, so with the
+  // default 60 s (each job carries WEBHOOK_RETRY_DELAY_SECONDS) the last attempt comes 63 to 126
+  // minutes after the first. An attempt lasts at most 15 s.
+  [jobs.taskWebhook.name]: { retryLimit: 6, retryDelay: 60, retryBackoff: true, expireInSeconds: 60, notify: true },
 };
 
 /**

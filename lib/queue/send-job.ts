@@ -8,6 +8,8 @@ export type SendJobOptions = {
   tx?: Prisma.TransactionClient;
   /** Jobs with the same key collapse into one while one is queued (on queues with a stately policy). */
   singletonKey?: string;
+  /** This job's first retry delay, instead of its queue's. */
+  retryDelaySeconds?: number;
 };
 
 /**
@@ -17,7 +19,12 @@ export type SendJobOptions = {
 export async function sendJob<K extends JobKey>(job: K, payload: JobPayload<K>, options: SendJobOptions = {}): Promise<string | null> {
   const data = jobs[job].payload.parse(payload);
   const boss = await getBoss();
-  return boss.send(jobs[job].name, data, { singletonKey: options.singletonKey, db: options.tx && fromPrisma(options.tx) });
+  return boss.send(jobs[job].name, data, {
+    singletonKey: options.singletonKey,
+    // pg-boss refuses a present but undefined retryDelay.
+    ...(options.retryDelaySeconds === undefined ? {} : { retryDelay: options.retryDelaySeconds }),
+    db: options.tx && fromPrisma(options.tx),
+  });
 }
 
 /** Sends many jobs of one kind in one insert (each payload checked), with the ids the caller chose. */

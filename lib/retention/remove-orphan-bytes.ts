@@ -18,14 +18,14 @@ async function referencedKeys(keys: string[]): Promise<Set<string>> {
 }
 
 /**
- * Deletes stored bytes that no file row points at and unfinished writes (".partial"), both only
- * when older than `olderThan`, so an upload still streaming or a row about to be committed is never
- * touched. Such bytes are left by a crash between writing a file and recording it. Returns how
- * many objects were removed.
+ * Deletes stored bytes that no file row points at and unfinished writes, both only when older than
+ * `olderThan`, so an upload still streaming or a row about to be committed is never touched. Such
+ * bytes are left by a crash between writing a file and recording it, or while writing it. Returns
+ * how many objects (and unfinished writes) were removed.
  */
 export async function removeOrphanBytes({ olderThan }: { olderThan: Date }): Promise<number> {
   const storage = getStorage();
-  let removed = 0;
+  let removed = await storage.removeUnfinishedWrites(olderThan);
   let batch: StoredObject[] = [];
   const settle = async () => {
     const referenced = await referencedKeys(batch.map((object) => object.key));
@@ -39,11 +39,6 @@ export async function removeOrphanBytes({ olderThan }: { olderThan: Date }): Pro
   for (const prefix of PREFIXES) {
     for await (const object of storage.list(prefix)) {
       if (object.modifiedAt > olderThan) continue;
-      if (object.key.endsWith(".partial")) {
-        await storage.delete(object.key);
-        removed += 1;
-        continue;
-      }
       batch.push(object);
       if (batch.length >= BATCH_SIZE) await settle();
     }

@@ -12,7 +12,7 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Start-up cleaning: removes the temporary folders of worker processes on this host that are no
+ * Start-up cleaning: removes the temporary folders of processes on this host that are no
  * longer running (they crashed or were killed mid-job), and this process's own leftovers.
  * Returns how many folders were removed.
  */
@@ -21,7 +21,8 @@ export async function removeStaleTempDirs(): Promise<number> {
   const entries = await readdir(root).catch(() => [] as string[]);
   let removed = 0;
   for (const entry of entries) {
-    const pid = Number(/^worker-(\d+)$/.exec(entry)?.[1]);
+    // "worker-" folders are those of earlier versions, which only workers had.
+    const pid = Number(/^(?:process|worker)-(\d+)$/.exec(entry)?.[1]);
     if (!pid || (pid !== process.pid && isAlive(pid))) continue;
     await rm(join(root, entry), { recursive: true, force: true });
     removed += 1;

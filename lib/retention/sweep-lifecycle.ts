@@ -1,6 +1,8 @@
 import { deleteOldRateWindows } from "../abuse/delete-old-rate-windows";
 import { getConfig } from "../config";
 import { deleteLapsedReservations } from "../files/delete-lapsed-reservations";
+import { removeExpiredResumableUploads } from "../resumable/remove-expired-resumable-uploads";
+import { deleteExpiredTransfers } from "../transfers/delete-expired-transfers";
 import { deleteExpiredFileRows } from "./delete-expired-file-rows";
 import { deleteExpiredTasks } from "./delete-expired-tasks";
 import { deleteIdleVisitors } from "./delete-idle-visitors";
@@ -18,7 +20,9 @@ type LifecycleSweepResult = {
   deletedFiles: number;
   deletedVisitors: number;
   orphans: number;
-  /** Ended rate-limit windows and lapsed storage reservations. */
+  /** Unfinished resumable uploads past UPLOAD_EXPIRY_HOURS since their last byte. */
+  expiredUploads: number;
+  /** Ended rate-limit windows, lapsed storage reservations and expired transfer codes. */
   lapsedRecords: number;
 };
 
@@ -26,8 +30,9 @@ type LifecycleSweepResult = {
  * One pass of the data lifecycle, in the order that lets each step free what the next one needs:
  * expired files lose their bytes, finished tasks past the grace period go with their logs and
  * outputs, then file rows nothing lists any more, then visitors with nothing left, then bytes no
- * row points at, and last the bookkeeping of ended rate-limit windows and lapsed upload
- * reservations. Every step works in short batches and is safe to run twice or twice at once.
+ * row points at, then unfinished resumable uploads that expired, and last the bookkeeping of ended
+ * rate-limit windows, lapsed upload reservations and expired transfer codes. Every step works in short
+ * batches and is safe to run twice or twice at once.
  */
 export async function sweepLifecycle(options: { now?: Date } = {}): Promise<LifecycleSweepResult> {
   const now = options.now ?? new Date();
@@ -38,6 +43,8 @@ export async function sweepLifecycle(options: { now?: Date } = {}): Promise<Life
   const deletedFiles = await deleteExpiredFileRows({ cutoff: graceCutoff });
   const deletedVisitors = await deleteIdleVisitors({ cutoff: new Date(now.getTime() - visitorIdleDays * 24 * HOUR_MS) });
   const orphans = await removeOrphanBytes({ olderThan: new Date(now.getTime() - ORPHAN_SAFETY_MS) });
-  const lapsedRecords = (await deleteOldRateWindows({ now: now.getTime() })) + (await deleteLapsedReservations());
-  return { expiredFiles, deletedTasks, deletedFiles, deletedVisitors, orphans, lapsedRecords };
+  const expiredUploads = await removeExpiredResumableUploads();
+  const lapsedRecords =
+    (await deleteOldRateWindows({ now: now.getTime() })) + (await deleteLapsedReservations()) + (await deleteExpiredTransfers({ now }));
+  return { expiredFiles, deletedTasks, deletedFiles, deletedVisitors, orphans, expiredUploads, lapsedRecords };
 }

@@ -1,14 +1,16 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { cancelJob } from "../queue/cancel-job";
+import { notifyTaskEnded } from "../webhooks/notify-task-ended";
 import { appendTaskLog } from "./append-task-log";
+import { cancelLaterSteps } from "./cancel-later-steps";
 import { getTask } from "./get-task";
 import { activeStatuses } from "./task-states";
 import type { TaskView } from "./task-view";
 
 /**
- * Cancels the visitor's pending or running task; a running task's job is cancelled too, which stops its
- * processing. A finished task is a conflict.
+ * Cancels the visitor's pending or running task (and the pipeline steps after it); a running task's job
+ * is cancelled too, which stops its processing. A finished task is a conflict.
  */
 export async function cancelTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskView> {
   const db = getDb();
@@ -23,6 +25,8 @@ export async function cancelTask({ visitorId, taskId }: { visitorId: string; tas
       throw new AppError(exists ? "conflict" : "not_found");
     }
     await appendTaskLog({ taskId, level: "info", message: "Task cancelled.", tx });
+    await notifyTaskEnded({ tx, taskId });
+    await cancelLaterSteps({ tx, taskId });
     return task.jobId;
   });
   // The cancel is committed: a job that cannot be reached now only runs on to a "skipped" finish,

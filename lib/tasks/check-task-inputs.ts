@@ -22,5 +22,6 @@ export async function checkTaskInputs(tx: Prisma.TransactionClient, visitorId: s
   const [first] = files as [File, ...File[]];
   const settled = settleTaskParams(input, first);
   if ("invalidField" in settled) throw new AppError("invalid_params", settled.invalidField);
+  if ("refusal" in settled) throw new AppError(settled.refusal, "params.regions");
   return settled.params;
 }

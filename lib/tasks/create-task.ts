@@ -9,6 +9,7 @@ import type { CreateTaskInput } from "./create-task-input";
 import { getTask } from "./get-task";
 import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
 import type { TaskView } from "./task-view";
+import { assertNotifyUrl } from "../webhooks/assert-notify-url";
 
 /**
  * Creates a pending task and wakes the dispatcher in the same transaction. The visitor's lock makes the
@@ -16,6 +17,8 @@ import type { TaskView } from "./task-view";
  */
 export async function createTask({ visitorId, input }: { visitorId: string; input: CreateTaskInput }): Promise<TaskView> {
   const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3600_000);
+  // Resolving the webhook's host may take a moment: done before the visitor's lock is taken.
+  if (input.notifyUrl !== undefined) await assertNotifyUrl(input.notifyUrl);
   const taskId = await getDb().$transaction(async (tx) => {
     await lockVisitor(tx, visitorId);
     await assertTaskCapacity(tx, visitorId);
@@ -26,6 +29,7 @@ export async function createTask({ visitorId, input }: { visitorId: string; inpu
         type: input.type,
         params,
         expiresAt,
+        notifyUrl: input.notifyUrl,
         inputs: { create: input.inputs.map((fileId, position) => ({ position, fileId })) },
       },
       select: { id: true },

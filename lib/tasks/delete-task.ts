@@ -2,10 +2,12 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { cancelTask } from "./cancel-task";
 import { deleteTaskRows } from "./delete-task-rows";
+import { laterStepsSql } from "./later-steps-sql";
 import { finishedStatuses, isActiveStatus } from "./task-states";
 
 /**
  * Deletes the visitor's task and its outputs, cancelling it first when it is still pending or running.
+ * A pipeline step goes with the steps after it (cancelled with it, which cannot run without its output).
  * While a pending or running task reads one of its outputs, the delete is a conflict; an output that
  * finished tasks read stays as the visitor's file, so those tasks keep their listed input.
  */
@@ -18,6 +20,8 @@ export async function deleteTask({ visitorId, taskId }: { visitorId: string; tas
       if (!(error instanceof AppError && error.code === "conflict")) throw error;
     });
   }
-  const deleted = await deleteTaskRows({ visitorId, taskIds: [taskId], statuses: finishedStatuses, whenOutputInUse: "conflict" });
+  const later = await getDb().$queryRaw<{ id: string }[]>`${laterStepsSql(taskId)}`;
+  const taskIds = [taskId, ...later.map((step) => step.id)];
+  const deleted = await deleteTaskRows({ visitorId, taskIds, statuses: finishedStatuses, whenOutputInUse: "conflict" });
   if (deleted === 0) throw new AppError("not_found");
 }

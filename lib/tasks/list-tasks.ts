@@ -4,7 +4,8 @@ import { Prisma } from "../generated/prisma/client";
 import { taskTypes } from "./task-params";
 import { taskStatuses } from "./task-states";
 import { taskViewSql } from "./task-view-sql";
-import type { TaskView } from "./task-view";
+import { withQueueFacts } from "./queue-facts";
+import type { StoredTaskView, TaskView } from "./task-view";
 
 const blankAsMissing = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -29,12 +30,13 @@ export async function listTasks({ visitorId, query }: { visitorId: string; query
     ],
     " AND ",
   );
-  const [row] = await getDb().$queryRaw<{ total: number; tasks: TaskView[] }[]>`
+  const [row] = await getDb().$queryRaw<{ total: number; tasks: StoredTaskView[] }[]>`
     SELECT (SELECT count(*)::int FROM tasks t WHERE ${where}) AS total,
            COALESCE((SELECT json_agg(page.task ORDER BY page.created_at DESC, page.id DESC)
                      FROM (SELECT t.id, t.created_at, ${taskViewSql()} AS task
                            FROM tasks t WHERE ${where}
                            ORDER BY t.created_at DESC, t.id DESC
                            LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) page), '[]') AS tasks`;
-  return { tasks: row?.tasks ?? [], page: query.page, pageSize: query.pageSize, total: row?.total ?? 0 };
+  const tasks = await withQueueFacts(visitorId, row?.tasks ?? []);
+  return { tasks, page: query.page, pageSize: query.pageSize, total: row?.total ?? 0 };
 }

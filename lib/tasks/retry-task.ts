@@ -1,27 +1,38 @@
-import { getDb } from "../db";
+import { getDb, type Prisma } from "../db";
 import { AppError } from "../errors";
 import { lockVisitor } from "../identity/lock-visitor";
 import { requestDispatch } from "../queue/request-dispatch";
 import { appendTaskLog } from "./append-task-log";
 import { assertTaskCapacity } from "./assert-task-capacity";
 import { getTask } from "./get-task";
+import { laterStepsSql } from "./later-steps-sql";
 import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
 import type { TaskView } from "./task-view";
 
-/** Puts the visitor's failed or cancelled task back to pending (attempts are kept) and wakes the dispatcher. */
+/** The later pipeline steps that were cancelled because this one did not complete: retrying it brings them back. */
+const stepsCancelledByThis = (tx: Prisma.TransactionClient, taskId: string) =>
+  tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM tasks WHERE id IN (${laterStepsSql(taskId)}) AND status = 'cancelled' AND error_code = 'dependency_failed'`;
+
+/**
+ * Puts the visitor's failed or cancelled task back to pending (attempts are kept), with the pipeline
+ * steps after it that its end had cancelled, and wakes the dispatcher. A step whose own input cannot
+ * come any more (the step before it did not complete) is a conflict: that earlier step is the one to retry.
+ */
 export async function retryTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskView> {
   await getDb().$transaction(async (tx) => {
     await lockVisitor(tx, visitorId);
-    const task = await tx.task.findFirst({ where: { id: taskId, visitorId }, select: { status: true } });
+    const task = await tx.task.findFirst({ where: { id: taskId, visitorId }, select: { status: true, parent: { select: { status: true } } } });
     if (!task) throw new AppError("not_found");
     if (task.status !== "failed" && task.status !== "cancelled") throw new AppError("conflict");
-    await assertTaskCapacity(tx, visitorId);
-    const { count } = await tx.task.updateMany({
-      where: { id: taskId, status: task.status },
-      data: { status: "pending", progress: 0, message: "", errorCode: null, errorMessage: null, startedAt: null, finishedAt: null, jobId: null },
-    });
+    if (task.parent && task.parent.status !== "completed") throw new AppError("conflict");
+    const later = (await stepsCancelledByThis(tx, taskId)).map((step) => step.id);
+    await assertTaskCapacity(tx, visitorId, 1 + later.length);
+    const again = { status: "pending", progress: 0, message: "", errorCode: null, errorMessage: null, startedAt: null, finishedAt: null, jobId: null } as const;
+    const { count } = await tx.task.updateMany({ where: { id: taskId, status: task.status }, data: again });
     if (count === 0) throw new AppError("conflict");
-    await appendTaskLog({ taskId, level: "info", message: "Task queued again.", tx });
+    await tx.task.updateMany({ where: { id: { in: later }, status: "cancelled" }, data: again });
+    await appendTaskLog({ taskId: [taskId, ...later], level: "info", message: "Task queued again.", tx });
     await requestDispatch({ tx, reason: "retried" });
   }, TASK_TRANSACTION_OPTIONS);
   return getTask({ visitorId, taskId });

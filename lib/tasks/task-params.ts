@@ -21,16 +21,49 @@ const atSecond = z.number().min(0);
 export const regionSchema = z.object({ x: pixels, y: pixels, width: pixels.min(1), height: pixels.min(1) });
 export type Region = z.infer<typeof regionSchema>;
 
+export const watermarkRegionCount = { min: 1, max: 8 } as const;
+export const watermarkMethods = ["delogo", "blur", "mask"] as const;
+export type WatermarkMethod = (typeof watermarkMethods)[number];
+
+/** A region to remove, only between `fromSecond` and `toSecond` when given (null: from the start / to the end). */
+export const timedRegionSchema = regionSchema
+  .extend({
+    confidence: z.number().min(0).max(1).optional(),
+    fromSecond: atSecond.nullable().optional(),
+    toSecond: atSecond.nullable().optional(),
+  })
+  .refine((region) => region.fromSecond == null || region.toSecond == null || region.fromSecond < region.toSecond, {
+    message: "fromSecond must come before toSecond",
+    path: ["toSecond"],
+  });
+export type TimedRegion = z.infer<typeof timedRegionSchema>;
+
+// v1 clients send one `region`; v2 clients `regions` (or "auto"). One object keeps each problem's field name.
+const watermarkRequest = z
+  .object({
+    regions: z.union([z.literal("auto"), z.array(timedRegionSchema).min(watermarkRegionCount.min).max(watermarkRegionCount.max)]).optional(),
+    region: regionSchema.optional(),
+    method: z.enum(watermarkMethods).optional(),
+  })
+  .refine((params) => params.regions !== undefined || params.region !== undefined, { message: "regions are required", path: ["regions"] });
+
+/** Watermark params in one shape: v1's `region` becomes `regions`, the method defaults to delogo. */
+const watermarkParams = watermarkRequest.transform((params) => ({
+  regions: params.regions ?? [params.region as TimedRegion],
+  method: params.method ?? "delogo",
+}));
+export type WatermarkParams = z.infer<typeof watermarkParams>;
+
 /** Params as a client sends them; thumbnail settings may be left out. */
 export const requestedTaskParams = {
-  watermark: z.object({ region: regionSchema }),
+  watermark: watermarkRequest,
   merge: z.object({}),
   thumbnail: z.object({ width: width.optional(), atSecond: atSecond.optional() }),
 };
 
 /** Params as a task runs with them, defaults filled in. */
 export const taskParams = {
-  watermark: requestedTaskParams.watermark,
+  watermark: watermarkParams,
   merge: requestedTaskParams.merge,
   thumbnail: z.object({ width: width.default(thumbnailWidth.default), atSecond: atSecond.default(defaultThumbnailSecond) }),
 };
@@ -40,24 +73,38 @@ export type TaskParamsRequest =
   | { type: "merge"; params?: z.infer<typeof requestedTaskParams.merge> }
   | { type: "thumbnail"; params?: z.infer<typeof requestedTaskParams.thumbnail> };
 
-/** What the params are checked against: the task's first input as stored. */
-export type FirstInput = { kind: "video" | "image"; width: number; height: number; durationSec: number | null };
+/** What the params are checked against: the task's first input as stored (watermarks: null until analysed). */
+export type FirstInput = { kind: "video" | "image"; width: number; height: number; durationSec: number | null; watermarks?: unknown };
 
 export type SettledParams =
-  | { params: { region: Region } | Record<string, never> | { width: number; atSecond?: number } }
-  | { invalidField: string };
+  | { params: WatermarkParams | Record<string, never> | { width: number; atSecond?: number } }
+  | { invalidField: string }
+  | { refusal: "no_watermark_found" };
+
+/** Regions inside the frame, with time spans inside the video; the first that is not names the field. */
+function settleWatermarkParams(params: WatermarkParams, first: FirstInput, field: "params.region" | "params.regions"): SettledParams {
+  if (params.regions === "auto") {
+    const analysed = Array.isArray(first.watermarks);
+    return analysed && (first.watermarks as unknown[]).length === 0 ? { refusal: "no_watermark_found" } : { params };
+  }
+  for (const [index, region] of params.regions.entries()) {
+    const { x, y, width, height } = region;
+    const name = field === "params.region" ? field : `${field}.${index}`;
+    if (x + width > first.width || y + height > first.height) return { invalidField: name };
+    if ((region.fromSecond ?? 0) >= (first.durationSec ?? 0)) return { invalidField: `${name}.fromSecond` };
+  }
+  return { params };
+}
 
 /**
  * The params to store for a new task, defaults filled in, or the field that does not suit its input:
- * a region must lie inside the frame, a video's moment within its duration.
+ * regions must lie inside the frame, a video's moment or time span within its duration; "auto" is
+ * refused when the analysis found no watermark.
  */
 export function settleTaskParams(request: TaskParamsRequest, first: FirstInput): SettledParams {
   switch (request.type) {
-    case "watermark": {
-      const { x, y, width, height } = request.params.region;
-      if (x + width > first.width || y + height > first.height) return { invalidField: "params.region" };
-      return { params: { region: { x, y, width, height } } };
-    }
+    case "watermark":
+      return settleWatermarkParams(watermarkParams.parse(request.params), first, request.params.regions === undefined ? "params.region" : "params.regions");
     case "merge":
       return { params: {} };
     case "thumbnail": {

@@ -20,5 +20,5 @@ export const finishedStatuses = taskStatuses.filter((status): status is Finished
 /** Why a task failed, recorded as its error_code; each has errors.<code> in messages/*.json. */
 export type TaskFailureCode = Extract<
   ErrorCode,
-  "invalid_input" | "media_limits" | "invalid_params" | "expired" | "processing_failed" | "timeout" | "worker_lost" | "storage_full" | "storage_quota_exceeded"
+  "invalid_input" | "media_limits" | "invalid_params" | "no_watermark_found" | "expired" | "processing_failed" | "timeout" | "worker_lost" | "storage_full" | "storage_quota_exceeded"
 >;

@@ -14,7 +14,7 @@ export function taskViewSql(): Prisma.Sql {
                         FROM task_inputs i JOIN files f ON f.id = i.file_id WHERE i.task_id = t.id), '[]'),
     'outputs', COALESCE((SELECT json_agg(${fileViewSql("o")} ORDER BY o.created_at, o.id)
                          FROM files o WHERE o.task_id = t.id), '[]'),
-    'attempts', t.attempts,
+    'attempts', t.attempts, 'pipelineId', t.pipeline_id, 'step', t.step, 'dependsOn', t.depends_on,
     'createdAt', ${isoTimestampSql("t.created_at")}, 'startedAt', ${isoTimestampSql("t.started_at")},
     'finishedAt', ${isoTimestampSql("t.finished_at")}, 'expiresAt', ${isoTimestampSql("t.expires_at")}
   )`;

@@ -1,10 +1,9 @@
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { createReadStream } from "node:fs";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { makeThumbnail } from "../media/make-thumbnail";
-import { probeStoredFile } from "../files/probe-stored-file";
+import { withStoredFile } from "../files/with-stored-files";
 import { makeWorkDir } from "../retention/make-work-dir";
 import { getStorage } from "../storage/get-storage";
 import { defaultThumbnailSecond, thumbnailWidth } from "../tasks/task-params";
@@ -25,10 +24,11 @@ export async function createFileThumbnail(options: { fileId: string; attempt: nu
   const workDir = await makeWorkDir(`thumb-${file.id}-${options.attempt}`);
   const key = `thumbnails/${file.id}.webp`;
   try {
-    const { path: inputPath, info } = await probeStoredFile(file, options.signal);
     const outputPath = join(workDir, "thumbnail.webp");
-    await makeThumbnail({ inputPath, outputPath, info, width: thumbnailWidth.default, atSecond: defaultThumbnailSecond, workDir, signal: options.signal });
-    await storage.put(key, createReadStream(outputPath));
+    await withStoredFile(file, options.signal, ({ path: inputPath, info }) =>
+      makeThumbnail({ inputPath, outputPath, info, width: thumbnailWidth.default, atSecond: defaultThumbnailSecond, workDir, signal: options.signal }),
+    );
+    await storage.putFile(key, outputPath);
     const { count } = await db.file.updateMany({ where: { id: file.id, expiredAt: null }, data: { thumbnailKey: key } });
     if (count === 0) await storage.delete(key);
     return count > 0;

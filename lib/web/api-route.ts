@@ -37,7 +37,8 @@ export function apiRoute<Params = Record<string, never>>(
     } catch (error) {
       response = errorResponse(error, requestLocale(request));
     }
-    if (visitor?.setCookie) response.headers.append("Set-Cookie", visitor.setCookie);
+    // A handler that issued a session itself (redeeming a transfer code) has the last word.
+    if (visitor?.setCookie && !response.headers.has("Set-Cookie")) response.headers.append("Set-Cookie", visitor.setCookie);
     return response;
   };
 }

@@ -1,7 +1,7 @@
 import type { Locale } from "../../i18n/routing";
 import { AppError } from "../errors";
 import { isDatabaseUnreachable } from "../database/is-database-unreachable";
-import { translateError } from "./translate-error";
+import { translateError } from "../i18n/translate-error";
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
@@ -25,7 +25,7 @@ export function errorResponse(error: unknown, locale: Locale): Response {
   const body = {
     error: {
       code: appError.code,
-      message: translateError(appError.code, locale, params),
+      message: translateError(appError.code, locale, params, appError.field),
       ...(appError.field ? { field: appError.field } : {}),
     },
   };

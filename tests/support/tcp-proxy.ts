@@ -3,8 +3,11 @@ import { freePort } from "./test-database";
 
 export type TcpProxy = { port: number; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> };
 
-/** Forwards a local port to `target`; cut() drops every connection and refuses new ones, as a dead database would. */
-export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+/**
+ * Forwards a local port (on loopback, or on `listenHost`) to `target`; cut() drops every connection and
+ * refuses new ones, as a dead database would.
+ */
+export async function startTcpProxy(target: { host: string; port: number }, listenHost = "127.0.0.1"): Promise<TcpProxy> {
   const port = await freePort();
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -19,7 +22,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     client.on("error", () => upstream.destroy());
     upstream.on("error", () => client.destroy());
   });
-  const listen = () => new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const listen = () => new Promise<void>((resolve) => server.listen(port, listenHost, resolve));
   const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
   await listen();
   const cut = async () => {

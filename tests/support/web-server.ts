@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess } from "node:child_process";
 import { ensureBuild } from "../../scripts/start/ensure-build";
+import { launchHere, type Launch } from "./spawn-worker";
 import { freePort } from "./test-database";
 
-export type WebServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
+export type WebServer = { baseUrl: string; pid: number; output: () => string; stop: () => Promise<void> };
 
 /** The distDir tests build into, so a test run never disturbs a running `npm start`. */
 export const TEST_DIST_DIR = ".next-test";
@@ -32,12 +33,17 @@ const UNLIMITED_RATES = {
   RATE_LIMIT_TASKS_PER_HOUR: "1000000",
 };
 
-/** The production web server (scripts/web-server.ts) on a free port against the given database and data folder. */
-export async function startWebServer(env: Record<string, string>): Promise<WebServer> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, ...UNLIMITED_RATES, ...env, PORT: String(port), NEXT_DIST_DIR: TEST_DIST_DIR, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
+/**
+ * The production web server (scripts/web-server.ts) against the given database and data folder: on a
+ * free loopback port here, or at `host`:`port` through `launch` (another host, tests/support/network-hosts).
+ */
+export async function startWebServer(
+  env: Record<string, string>,
+  { launch = launchHere, host = "127.0.0.1", port: fixedPort }: { launch?: Launch; host?: string; port?: number } = {},
+): Promise<WebServer> {
+  const port = fixedPort ?? (await freePort());
+  const child = launch(["--import", "tsx", "scripts/web-server.ts", "--port", String(port), "--hostname", host], {
+    ...UNLIMITED_RATES, ...env, PORT: String(port), NEXT_DIST_DIR: TEST_DIST_DIR, NODE_ENV: "production",
   });
   let output = "";
   const collect = (chunk: Buffer) => {
@@ -46,7 +52,7 @@ export async function startWebServer(env: Record<string, string>): Promise<WebSe
   };
   child.stdout!.on("data", collect);
   child.stderr!.on("data", collect);
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://${host}:${port}`;
   try {
     await waitUntilServing(baseUrl, child, () => output);
   } catch (error) {
@@ -56,6 +62,7 @@ export async function startWebServer(env: Record<string, string>): Promise<WebSe
   return {
     baseUrl,
     pid: child.pid!,
+    output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.on("exit", resolve));

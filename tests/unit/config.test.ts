@@ -48,4 +48,17 @@ describe("parseConfig", () => {
     expect(message).toContain("DATABASE_URL");
     expect(message).toContain("MAX_RUNNING_TOTAL");
   });
+  it("stores files on local disk unless STORAGE_DRIVER=s3, which needs a bucket and credentials", async () => {
+    const dataDir = await tempDir();
+    expect(parseConfig({ DATA_DIR: dataDir }).storage).toEqual({ driver: "local" });
+    expect(() => parseConfig({ DATA_DIR: dataDir, STORAGE_DRIVER: "s3", S3_ENDPOINT: "http://minio:9000" })).toThrow(
+      /^Invalid configuration: S3_BUCKET is required when STORAGE_DRIVER=s3; S3_ACCESS_KEY_ID is required when STORAGE_DRIVER=s3; S3_SECRET_ACCESS_KEY is required when STORAGE_DRIVER=s3$/,
+    );
+    expect(() => parseConfig({ DATA_DIR: dataDir, STORAGE_DRIVER: "gcs" })).toThrow(/STORAGE_DRIVER/);
+    const s3 = { STORAGE_DRIVER: "s3", S3_BUCKET: "clips", S3_ACCESS_KEY_ID: "key", S3_SECRET_ACCESS_KEY: "secret" };
+    expect(parseConfig({ DATA_DIR: dataDir, ...s3, S3_ENDPOINT: "http://minio:9000", S3_FORCE_PATH_STYLE: "true" }).storage).toEqual({
+      driver: "s3", endpoint: "http://minio:9000", region: "us-east-1", bucket: "clips", accessKeyId: "key", secretAccessKey: "secret", forcePathStyle: true,
+    });
+    expect(parseConfig({ DATA_DIR: dataDir, ...s3, S3_REGION: "eu-west-1" }).storage).toMatchObject({ endpoint: undefined, region: "eu-west-1", forcePathStyle: false });
+  });
 });

@@ -1,10 +1,12 @@
 import type { JobName } from "../../lib/queue/jobs";
 import { fileThumbnailHandler } from "./file-thumbnail";
+import { fileWatermarksHandler } from "./file-watermarks";
 import type { QueueHandler } from "../../lib/queue/work-queues";
 import { retentionSweepHandler } from "./retention-sweep";
 import { taskDispatchHandler } from "./task-dispatch";
 import { taskRunDeadLetterHandler } from "./task-run-dead-letter";
 import { taskRunHandler } from "./task-run";
+import { taskWebhookHandler } from "./task-webhook";
 
 /** Every queue's handler. The type makes a missing one a compile error; main.ts checks again at start-up. */
 export const handlers: Record<JobName, QueueHandler> = {
@@ -12,5 +14,7 @@ export const handlers: Record<JobName, QueueHandler> = {
   "task-run": taskRunHandler,
   "task-run-dead-letter": taskRunDeadLetterHandler,
   "file-thumbnail": fileThumbnailHandler,
+  "file-watermarks": fileWatermarksHandler,
   "retention-sweep": retentionSweepHandler,
+  "task-webhook": taskWebhookHandler,
 };

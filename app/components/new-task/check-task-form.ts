@@ -1,16 +1,21 @@
-import { mergeInputCount, regionSchema, type Region } from "@/lib/tasks/task-params";
-import type { TaskType } from "../../client/types";
+import { mergeInputCount, regionSchema } from "@/lib/tasks/task-params";
+import type { TaskType, Watermark } from "../../client/types";
 import type { UploadItem } from "./use-uploads";
+import type { WatermarkChoice } from "./watermark-settings";
 
-export type TaskFormState = { type: TaskType; items: UploadItem[]; region: Region | null; width: number; atSecond: number };
+/** Whether the item's bytes are still on their way (a paused upload too). */
+export const isUnfinished = (item: UploadItem) => item.state === "uploading" || item.state === "paused";
+
+/** `detected`: the first file's watermarks as the analysis left them (null while it runs). */
+export type TaskFormState = { type: TaskType; items: UploadItem[]; watermark: WatermarkChoice & { detected: Watermark[] | null }; width: number; atSecond: number };
 
 export type FormProblem = "needFile" | "waitUploads" | "notAVideo" | "regionMissing" | "mergeCount";
 
 export type CheckedForm = { problem: FormProblem } | { problem: null; body: unknown };
 
 /** The POST /api/tasks body for the form, or the first thing the visitor still has to fix. */
-export function checkTaskForm({ type, items, region, width, atSecond }: TaskFormState): CheckedForm {
-  if (items.some((item) => item.state === "uploading")) return { problem: "waitUploads" };
+export function checkTaskForm({ type, items, watermark, width, atSecond }: TaskFormState): CheckedForm {
+  if (items.some(isUnfinished)) return { problem: "waitUploads" };
   const stored = items.flatMap((item) => (item.state === "done" && item.file ? [item.file] : []));
   if (type === "merge") {
     if (stored.length < mergeInputCount.min || stored.length > mergeInputCount.max) return { problem: "mergeCount" };
@@ -21,8 +26,12 @@ export function checkTaskForm({ type, items, region, width, atSecond }: TaskForm
   if (!file) return { problem: "needFile" };
   if (type === "watermark") {
     if (file.kind !== "video") return { problem: "notAVideo" };
-    if (!regionSchema.safeParse(region).success) return { problem: "regionMissing" };
-    return { problem: null, body: { type, inputs: [file.id], params: { region } } };
+    const { method } = watermark;
+    // "Remove all detected" while the analysis runs is fine: the task waits for it.
+    if (watermark.auto && watermark.detected?.length !== 0) return { problem: null, body: { type, inputs: [file.id], params: { regions: "auto", method } } };
+    const regions = watermark.regions.filter((region) => regionSchema.safeParse(region).success && region.width > 0 && region.height > 0);
+    if (regions.length === 0) return { problem: "regionMissing" };
+    return { problem: null, body: { type, inputs: [file.id], params: { regions, method } } };
   }
   const params = file.kind === "video" ? { width, atSecond } : { width };
   return { problem: null, body: { type, inputs: [file.id], params } };

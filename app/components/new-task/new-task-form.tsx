@@ -1,21 +1,22 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
 import { rememberSubmittedTask } from "../../client/submitted-tasks";
-import { defaultThumbnailSecond, thumbnailWidth, type Region } from "@/lib/tasks/task-params";
-import { taskResponseSchema, type TaskType } from "../../client/types";
-import { checkTaskForm, type FormProblem } from "./check-task-form";
+import { defaultThumbnailSecond, thumbnailWidth } from "@/lib/tasks/task-params";
+import { pipelineResponseSchema, taskResponseSchema, type TaskType, type Watermark } from "../../client/types";
+import { checkTaskForm, isUnfinished, type FormProblem } from "./check-task-form";
 import { DropZone } from "./drop-zone";
 import { MoveButtons, useDragReorder } from "./merge-order";
-import { RegionPicker } from "./region-picker";
+import { noFollowUps, pipelineBody, PipelineOptions } from "./pipeline-options";
 import { ThumbnailSettings } from "./thumbnail-settings";
 import { TypePicker } from "./type-picker";
 import { UploadRow } from "./upload-row";
 import { useUploads } from "./use-uploads";
+import { initialWatermarkChoice, WatermarkSettings, type WatermarkChoice } from "./watermark-settings";
 
 /** The New task page: job type, uploads, the job's settings, and submit. */
 export function NewTaskForm({ limitsText }: { limitsText: string }) {
@@ -24,18 +25,23 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const uploads = useUploads();
   const dragProps = useDragReorder(uploads.move);
   const [type, setType] = useState<TaskType>("watermark");
-  const [region, setRegion] = useState<{ fileId: string; region: Region } | null>(null);
+  const [watermark, setWatermark] = useState<{ fileId: string; choice: WatermarkChoice } | null>(null);
+  const [detected, setDetected] = useState<{ fileId: string; found: Watermark[] } | null>(null);
   const [thumbnail, setThumbnail] = useState<{ width: number; atSecond: number }>({ width: thumbnailWidth.default, atSecond: defaultThumbnailSecond });
+  const [followUps, setFollowUps] = useState(noFollowUps);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   // "Wait for the uploads" stops being true by itself once they finish.
-  const shownProblem = problem === "waitUploads" && !uploads.items.some((item) => item.state === "uploading") ? null : problem;
+  const shownProblem = problem === "waitUploads" && !uploads.items.some(isUnfinished) ? null : problem;
   const multiple = type === "merge";
   const first = uploads.items[0];
   const firstFile = first?.state === "done" ? first.file : undefined;
-  const activeRegion = region && region.fileId === firstFile?.id ? region.region : null;
+  const choice = watermark && watermark.fileId === firstFile?.id ? watermark.choice : initialWatermarkChoice;
+  const found = detected && detected.fileId === firstFile?.id ? detected.found : (firstFile?.watermarks ?? null);
+  const fileId = firstFile?.id;
+  const onDetected = useCallback((list: Watermark[]) => fileId && setDetected({ fileId, found: list }), [fileId]);
 
   const chooseType = (next: TaskType) => {
     setType(next);
@@ -47,14 +53,17 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setServerError(null);
-    const checked = checkTaskForm({ type, items: uploads.items, region: activeRegion, ...thumbnail });
+    const checked = checkTaskForm({ type, items: uploads.items, watermark: { ...choice, detected: found }, ...thumbnail });
     setProblem(checked.problem);
     if (checked.problem) return;
     setSubmitting(true);
     try {
-      const { task } = await apiFetch("/api/tasks", taskResponseSchema, { method: "POST", json: checked.body });
-      rememberSubmittedTask(task.id);
-      toast.success(t("created"), { description: t("createdBody") });
+      const pipeline = pipelineBody(type, checked.body, followUps);
+      const tasks = pipeline
+        ? (await apiFetch("/api/pipelines", pipelineResponseSchema, { method: "POST", json: pipeline })).pipeline.tasks
+        : [(await apiFetch("/api/tasks", taskResponseSchema, { method: "POST", json: checked.body })).task];
+      tasks.forEach((task) => rememberSubmittedTask(task.id));
+      toast.success(t("created"), { description: pipeline ? t("createdPipeline") : t("createdBody") });
       router.push("/tasks");
     } catch (error) {
       setServerError(error instanceof ApiError ? error.message : t("networkError"));
@@ -79,6 +88,8 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
                 item={item}
                 problem={fileProblem(item.file?.kind)}
                 onCancel={() => uploads.cancel(item.key)}
+                onPause={() => uploads.pause(item.key)}
+                onResume={() => uploads.resume(item.key)}
                 onRemove={() => uploads.remove(item.key)}
                 dragProps={multiple ? dragProps(index) : undefined}
               >
@@ -93,7 +104,7 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
       </section>
 
       {type === "watermark" && firstFile?.kind === "video" && first && (
-        <RegionPicker file={firstFile} localUrl={first.localUrl} region={activeRegion} onChange={(next) => setRegion({ fileId: firstFile.id, region: next })} />
+        <WatermarkSettings file={firstFile} localUrl={first.localUrl} choice={choice} onDetected={onDetected} onChange={(next) => setWatermark({ fileId: firstFile.id, choice: next })} />
       )}
       {type === "thumbnail" && (
         <ThumbnailSettings
@@ -102,6 +113,8 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
           onChange={(change) => setThumbnail((current) => ({ ...current, ...change }))}
         />
       )}
+
+      <PipelineOptions type={type} value={followUps} onChange={setFollowUps} />
 
       <div className="flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center">
         <button type="submit" disabled={submitting} className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../client/api-fetch";
 import type { FileView } from "../../client/types";
-import { UploadAbortedError, uploadFile } from "../../client/upload-file";
+import { UploadAbortedError, uploadFile, type UploadHandle } from "../../client/upload-file";
 
 export type UploadItem = {
   key: string;
@@ -12,7 +12,12 @@ export type UploadItem = {
   /** A local copy of the picked file for previews, revoked when the item goes away. */
   localUrl: string;
   progress: number;
-  state: "uploading" | "done" | "error" | "cancelled";
+  /** Measured while bytes flow; null until known. */
+  bytesPerSecond: number | null;
+  secondsLeft: number | null;
+  /** The connection dropped and the upload is retrying by itself. */
+  reconnecting: boolean;
+  state: "uploading" | "paused" | "done" | "error" | "cancelled";
   file?: FileView;
   /** A localized message from the API, or a message key for errors the page detects itself. */
   error?: { message?: string; key?: "networkError" | "uploadCancelled" };
@@ -20,10 +25,10 @@ export type UploadItem = {
 
 let counter = 0;
 
-/** The files picked on the New task page and their uploads, each with progress, cancel and remove. */
+/** The files picked on the New task page and their uploads, each with progress, pause, resume, cancel and remove. */
 export function useUploads() {
   const [items, setItems] = useState<UploadItem[]>([]);
-  const aborts = useRef(new Map<string, () => void>());
+  const handles = useRef(new Map<string, UploadHandle>());
 
   const update = useCallback((key: string, change: Partial<UploadItem>) => {
     setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
@@ -33,29 +38,56 @@ export function useUploads() {
     (files: File[], replace: boolean) => {
       const added = files.map((file) => ({ file, key: `upload-${++counter}` }));
       setItems((current) => {
-        if (replace) current.forEach((item) => aborts.current.get(item.key)?.());
+        if (replace) current.forEach((item) => handles.current.get(item.key)?.cancel());
         const kept = replace ? [] : current;
-        return [...kept, ...added.map(({ file, key }) => ({ key, name: file.name, size: file.size, localUrl: URL.createObjectURL(file), progress: 0, state: "uploading" as const }))];
+        const fresh = added.map(({ file, key }) => ({
+          key,
+          name: file.name,
+          size: file.size,
+          localUrl: URL.createObjectURL(file),
+          progress: 0,
+          bytesPerSecond: null,
+          secondsLeft: null,
+          reconnecting: false,
+          state: "uploading" as const,
+        }));
+        return [...kept, ...fresh];
       });
       for (const { file, key } of added) {
-        const handle = uploadFile(file, (fraction) => update(key, { progress: fraction * 100 }));
-        aborts.current.set(key, handle.abort);
+        const handle = uploadFile(file, ({ fraction, ...rate }) => update(key, { progress: fraction * 100, ...rate }));
+        handles.current.set(key, handle);
         handle.promise
           .then((stored) => update(key, { state: "done", progress: 100, file: stored }))
           .catch((error: unknown) => {
             if (error instanceof UploadAbortedError) return update(key, { state: "cancelled", error: { key: "uploadCancelled" } });
             update(key, { state: "error", error: error instanceof ApiError ? { message: error.message } : { key: "networkError" } });
           })
-          .finally(() => aborts.current.delete(key));
+          .finally(() => handles.current.delete(key));
       }
     },
     [update],
   );
 
-  const cancel = useCallback((key: string) => aborts.current.get(key)?.(), []);
+  const cancel = useCallback((key: string) => handles.current.get(key)?.cancel(), []);
+
+  const pause = useCallback(
+    (key: string) => {
+      handles.current.get(key)?.pause();
+      update(key, { state: "paused", bytesPerSecond: null, secondsLeft: null, reconnecting: false });
+    },
+    [update],
+  );
+
+  const resume = useCallback(
+    (key: string) => {
+      handles.current.get(key)?.resume();
+      update(key, { state: "uploading" });
+    },
+    [update],
+  );
 
   const remove = useCallback((key: string) => {
-    aborts.current.get(key)?.();
+    handles.current.get(key)?.cancel();
     setItems((current) => {
       const item = current.find((candidate) => candidate.key === key);
       if (item) URL.revokeObjectURL(item.localUrl);
@@ -73,10 +105,11 @@ export function useUploads() {
     });
   }, []);
 
+  // Leaving the page stops the uploads without deleting them: choosing the same file again resumes it.
   useEffect(() => {
-    const pending = aborts.current;
-    return () => pending.forEach((abort) => abort());
+    const pending = handles.current;
+    return () => pending.forEach((handle) => handle.pause());
   }, []);
 
-  return { items, add, cancel, remove, move };
+  return { items, add, cancel, pause, resume, remove, move };
 }

@@ -7,8 +7,10 @@ import { Link, useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
 import { isActiveStatus, logsResponseSchema, taskResponseSchema, type TaskView } from "../../client/types";
 import { usePolling } from "../../client/use-polling";
+import { LIVE_POLL_MS, useTaskEvents } from "../../client/use-task-events";
 import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
+import { QueueFacts } from "../queue-facts";
 import { StatusBadge } from "../status-badge";
 import { TaskActions } from "../tasks/task-actions";
 import { taskCommands } from "../tasks/task-commands";
@@ -47,7 +49,16 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
     setTask(next.task);
     setLogs(nextLogs.logs);
   }, [initialTask.id]);
-  usePolling(load, isActiveStatus(task.status));
+  // Live updates say when something changed; polling is the fallback while the stream is down.
+  const live = useTaskEvents(
+    useCallback(
+      (changed: TaskView | null) => {
+        if (changed === null || changed.id === initialTask.id) void load().catch(() => undefined);
+      },
+      [initialTask.id, load],
+    ),
+  );
+  usePolling(load, isActiveStatus(task.status), live ? LIVE_POLL_MS : undefined);
 
   const run = async (action: () => Promise<unknown>, done: string, then?: () => void) => {
     try {
@@ -82,6 +93,7 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
         <p aria-live="polite" className="text-sm text-slate-600">
           {tStatus(task.status)} · {task.progress}%{isActiveStatus(task.status) && task.message ? ` · ${task.message}` : ""}
         </p>
+        <QueueFacts task={task} />
         {task.error && (
           <div role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
             <p className="font-semibold">{t("error")}</p>

@@ -2,14 +2,17 @@
 
 import { useTranslations } from "next-intl";
 import type { TaskView } from "../../client/types";
-import { RegionFrame } from "../region-frame";
+import { RegionFrame, regionBoxStyle } from "../region-frame";
 
-/** The task's settings: the watermark area drawn on the frame, or the thumbnail's width and moment. */
+/** The task's settings: the watermark areas drawn on the frame and the method, or the thumbnail's width and moment. */
 export function TaskParams({ task }: { task: TaskView }) {
   const t = useTranslations("taskDetail");
+  const tMethod = useTranslations("newTask");
   const input = task.inputs[0];
-  const region = task.params?.region;
-  if (task.type === "watermark" && region && input) {
+  const asked = task.params?.regions ?? (task.params?.region ? [task.params.region] : undefined);
+  if (task.type === "watermark" && asked && input) {
+    const regions = asked === "auto" ? (input.watermarks ?? []) : asked;
+    const [first, ...rest] = regions;
     return (
       <div className="flex flex-col gap-2">
         <RegionFrame
@@ -17,10 +20,18 @@ export function TaskParams({ task }: { task: TaskView }) {
           height={input.height}
           image={input.thumbnailUrl}
           video={input.thumbnailUrl ? undefined : `/api/files/${input.id}/content`}
-          region={region}
-          label={t("region", region)}
-        />
-        <p className="text-sm text-slate-600">{t("region", region)}</p>
+          region={first ?? null}
+          label={first ? t("region", first) : t("autoRegions")}
+        >
+          {rest.map((region, index) => (
+            <div key={index} className="pointer-events-none absolute border-2 border-amber-400" style={regionBoxStyle(region, input.width, input.height)} />
+          ))}
+        </RegionFrame>
+        {asked === "auto" && <p className="text-sm text-slate-600">{t("autoRegions")}</p>}
+        {regions.map((region, index) => (
+          <p key={index} className="text-sm text-slate-600">{t("region", region)}</p>
+        ))}
+        <p className="text-sm text-slate-600">{t("method", { method: tMethod(`method_${task.params?.method ?? "delogo"}`) })}</p>
       </div>
     );
   }

@@ -6,7 +6,9 @@ import { toast } from "sonner";
 import { Link } from "@/i18n/navigation";
 import { ApiError } from "../../client/api-fetch";
 import type { TaskView } from "../../client/types";
+import { NotifyButton } from "./notify-button";
 import { Pagination } from "./pagination";
+import { groupPipelines, PipelineGroup } from "./pipeline-group";
 import { taskCommands } from "./task-commands";
 import { TaskFilters, type Filters } from "./task-filters";
 import { TaskRow } from "./task-row";
@@ -60,9 +62,12 @@ export function TaskList() {
             setPage(1);
           }}
         />
-        {(filtered || (data?.total ?? 0) > 0) && <button type="button" onClick={clearFinished} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
-          {t("clearFinished")}
-        </button>}
+        <div className="flex flex-wrap items-center gap-2">
+          {(data?.total ?? 0) > 0 && <NotifyButton />}
+          {(filtered || (data?.total ?? 0) > 0) && <button type="button" onClick={clearFinished} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            {t("clearFinished")}
+          </button>}
+        </div>
       </div>
       {failed && <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{tCommon("loadError")}</p>}
       {!data ? (
@@ -77,9 +82,17 @@ export function TaskList() {
         </div>
       ) : (
         <ul aria-label={t("list")} className="flex flex-col gap-3">
-          {data.tasks.map((task) => (
-            <TaskRow key={task.id} task={task} {...actionsFor(task)} />
-          ))}
+          {groupPipelines(data.tasks).map((group) =>
+            group[0]!.pipelineId ? (
+              <PipelineGroup key={group[0]!.pipelineId ?? group[0]!.id} steps={group}>
+                {group.map((task) => (
+                  <TaskRow key={task.id} task={task} {...actionsFor(task)} />
+                ))}
+              </PipelineGroup>
+            ) : (
+              <TaskRow key={group[0]!.id} task={group[0]!} {...actionsFor(group[0]!)} />
+            ),
+          )}
         </ul>
       )}
       {pages > 1 && <Pagination page={page} pages={pages} onPage={setPage} />}

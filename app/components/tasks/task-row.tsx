@@ -5,6 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { isActiveStatus, type TaskView } from "../../client/types";
 import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
+import { QueueFacts } from "../queue-facts";
 import { StatusBadge } from "../status-badge";
 import { TaskActions } from "./task-actions";
 
@@ -42,6 +43,7 @@ export function TaskRow({ task, ...actions }: Props) {
               <span className="w-10 shrink-0 text-right text-xs tabular-nums text-slate-600">{format.number(task.progress / 100, { style: "percent" })}</span>
             </div>
             {isActiveStatus(task.status) && task.message && <p className="text-sm text-slate-600">{task.message}</p>}
+            <QueueFacts task={task} />
           </div>
         )}
         {task.status === "failed" && task.error && <p className="text-sm text-red-700">{task.error.message}</p>}

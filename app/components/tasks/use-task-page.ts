@@ -4,9 +4,11 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { apiFetch } from "../../client/api-fetch";
+import { notifyIfHidden } from "../../client/finish-notifications";
 import { takeSubmittedTask } from "../../client/submitted-tasks";
 import { isActiveStatus, taskPageSchema, type TaskStatus, type TaskView } from "../../client/types";
 import { usePolling } from "../../client/use-polling";
+import { LIVE_POLL_MS, useTaskEvents } from "../../client/use-task-events";
 import type { Filters } from "./task-filters";
 import { taskCommands } from "./task-commands";
 
@@ -48,8 +50,12 @@ export function useTaskPage(filters: Filters, page: number) {
       seen.current.set(task.id, task.status);
       if (!before || !isActiveStatus(before) || isActiveStatus(task.status)) continue;
       const type = tType(task.type);
-      if (task.status === "completed") toast.success(t("finishedToast", { type }));
+      if (task.status === "completed") {
+        toast.success(t("finishedToast", { type }));
+        notifyIfHidden(t("finishedToast", { type }), { tag: task.id });
+      }
       if (task.status === "failed") {
+        notifyIfHidden(t("failedToast", { type }), { body: task.error?.message, tag: task.id });
         toast.error(t("failedToast", { type }), {
           description: task.error?.message,
           duration: 15_000,
@@ -59,8 +65,23 @@ export function useTaskPage(filters: Filters, page: number) {
     }
   }, [data, load, retry, t, tType, tCommon]);
 
+  // A change to a task on this page is applied as it arrives; anything else (a new task, a missed
+  // change) reloads the page. Polling is the fallback while the stream is down.
+  const shownIds = useRef(new Set<string>());
+  useEffect(() => {
+    shownIds.current = new Set(data?.tasks.map((task) => task.id));
+  }, [data]);
+  const live = useTaskEvents(
+    useCallback(
+      (changed: TaskView | null) => {
+        if (!changed || !shownIds.current.has(changed.id)) return void load();
+        setData((current) => current && { ...current, tasks: current.tasks.map((task) => (task.id === changed.id ? changed : task)) });
+      },
+      [load],
+    ),
+  );
   const active = failed || (data?.tasks.some((task) => isActiveStatus(task.status)) ?? false);
-  usePolling(load, active);
+  usePolling(load, active, live ? LIVE_POLL_MS : undefined);
 
   return { data, failed, reload: load, retry };
 }

@@ -1,7 +1,10 @@
 import { getConfig } from "../../config";
 import { getDb, type Prisma } from "../../db";
+import { jobs } from "../../queue/jobs";
 import { insertJobs } from "../../queue/send-job";
+import { wakeWorkers } from "../../queue/wake-workers";
 import { appendTaskLog } from "../append-task-log";
+import { readyToStartSql } from "../ready-to-start-sql";
 
 /** Serialises admission across every worker process (a transaction-scoped advisory lock key). */
 const DISPATCH_LOCK_KEY = 4_100_042;
@@ -11,7 +14,7 @@ const LOOKAHEAD = 3;
 type Candidate = { id: string; visitor_id: string; type: string; running: bigint };
 
 /**
- * The pending tasks that may start, fairest first: a visitor's next task ranks by how many tasks
+ * The pending tasks that may start (pipeline steps once the step they read has completed), fairest first: a visitor's next task ranks by how many tasks
  * that visitor has running plus its place in the visitor's own queue (priority, then age), and
  * among equals the visitor who started something least recently goes first.
  */
@@ -21,12 +24,12 @@ function selectCandidates(tx: Prisma.TransactionClient, perVisitor: number, limi
       SELECT p.visitor_id,
              (SELECT count(*) FROM tasks r WHERE r.visitor_id = p.visitor_id AND r.status = 'running') AS running,
              (SELECT max(s.started_at) FROM tasks s WHERE s.visitor_id = p.visitor_id) AS last_started_at
-      FROM (SELECT DISTINCT visitor_id FROM tasks WHERE status = 'pending') p
+      FROM (SELECT DISTINCT visitor_id FROM tasks t WHERE ${readyToStartSql("t")}) p
     ), ranked AS (
       SELECT t.id, t.visitor_id, t.type::text AS type, v.running, v.last_started_at,
              row_number() OVER (PARTITION BY t.visitor_id ORDER BY t.priority DESC, t.created_at, t.id) AS place
       FROM tasks t JOIN visitors v ON v.visitor_id = t.visitor_id
-      WHERE t.status = 'pending' AND v.running < ${perVisitor}
+      WHERE ${readyToStartSql("t")} AND v.running < ${perVisitor}
     )
     SELECT id, visitor_id, type, running FROM ranked
     WHERE place <= ${perVisitor} - running + ${LOOKAHEAD}
@@ -54,37 +57,48 @@ function fitCaps(candidates: Candidate[], runningByType: Map<string, number>, ru
 }
 
 /**
- * Admits the pending tasks that fit the running caps: marks them running and sends each its
- * `task-run` job in the same transaction, under a lock that makes the caps exact across processes.
- * With `ifIdle`, gives up at once when another dispatch holds the lock (a fast path after a task
- * ends; the queued `task-dispatch` wake-up remains the guarantee). Returns how many tasks started.
+ * Admits the pending tasks that fit the running caps inside the caller's transaction: marks them
+ * running and sends each its `task-run` job, under a lock that makes the caps exact across
+ * processes. With `wait: false` it gives up at once when another admission holds the lock and
+ * returns null (the caller then leaves a `task-dispatch` wake-up). Returns how many tasks started;
+ * the caller wakes that many consumers once the transaction has committed (`wakeWorkers`).
  */
-export async function dispatchTasks(options: { ifIdle?: boolean } = {}): Promise<number> {
+export async function admitTasks(tx: Prisma.TransactionClient, options: { wait: boolean }): Promise<number | null> {
   const { maxRunningTotal, maxRunningPerVisitor } = getConfig().limits;
-  return getDb().$transaction(async (tx) => {
-    if (options.ifIdle) {
-      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint) AS locked`;
-      if (!lock?.locked) return 0;
-    } else {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint)`;
-    }
-    const running = await tx.$queryRaw<{ type: string; count: bigint }[]>`
-      SELECT type::text AS type, count(*) AS count FROM tasks WHERE status = 'running' GROUP BY type`;
-    const runningByType = new Map(running.map((row) => [row.type, Number(row.count)]));
-    const runningTotal = [...runningByType.values()].reduce((sum, count) => sum + count, 0);
-    const free = maxRunningTotal - runningTotal;
-    if (free <= 0) return 0;
-    const candidates = await selectCandidates(tx, maxRunningPerVisitor, free * (maxRunningPerVisitor + LOOKAHEAD) + 50);
-    const chosen = fitCaps(candidates, runningByType, runningTotal);
-    if (chosen.length === 0) return 0;
-    const started = await tx.$queryRaw<{ id: string; job_id: string }[]>`
-      UPDATE tasks SET status = 'running', started_at = clock_timestamp() AT TIME ZONE 'UTC',
-             attempts = attempts + 1, progress = 0, message = 'Starting', job_id = gen_random_uuid()::text,
-             error_code = NULL, error_message = NULL, finished_at = NULL, updated_at = now() AT TIME ZONE 'UTC'
-      WHERE id = ANY(${chosen.map((task) => task.id)}::text[]) AND status = 'pending'
-      RETURNING id, job_id`;
-    await appendTaskLog({ taskId: started.map((task) => task.id), level: "info", message: "Started", tx });
-    await insertJobs("taskRun", started.map((task) => ({ id: task.job_id, payload: { taskId: task.id } })), { tx });
-    return started.length;
-  });
+  if (!options.wait) {
+    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint) AS locked`;
+    if (!lock?.locked) return null;
+  } else {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint)`;
+  }
+  const running = await tx.$queryRaw<{ type: string; count: bigint }[]>`
+    SELECT type::text AS type, count(*) AS count FROM tasks WHERE status = 'running' GROUP BY type`;
+  const runningByType = new Map(running.map((row) => [row.type, Number(row.count)]));
+  const runningTotal = [...runningByType.values()].reduce((sum, count) => sum + count, 0);
+  const free = maxRunningTotal - runningTotal;
+  if (free <= 0) return 0;
+  const candidates = await selectCandidates(tx, maxRunningPerVisitor, free * (maxRunningPerVisitor + LOOKAHEAD) + 50);
+  const chosen = fitCaps(candidates, runningByType, runningTotal);
+  if (chosen.length === 0) return 0;
+  // One start time for the tasks admitted together: a per-row clock would order them by the order
+  // rows happen to be updated in, not by the fair order they were chosen in.
+  const started = await tx.$queryRaw<{ id: string; job_id: string }[]>`
+    UPDATE tasks SET status = 'running', started_at = (SELECT clock_timestamp() AT TIME ZONE 'UTC'),
+           attempts = attempts + 1, progress = 0, message = 'Starting', job_id = gen_random_uuid()::text,
+           error_code = NULL, error_message = NULL, finished_at = NULL, updated_at = now() AT TIME ZONE 'UTC'
+    WHERE id = ANY(${chosen.map((task) => task.id)}::text[]) AND status = 'pending'
+    RETURNING id, job_id`;
+  await appendTaskLog({ taskId: started.map((task) => task.id), level: "info", message: "Started", tx });
+  await insertJobs("taskRun", started.map((task) => ({ id: task.job_id, payload: { taskId: task.id } })), { tx });
+  return started.length;
+}
+
+/**
+ * Admits what fits now, waiting for the admission lock (the `task-dispatch` wake-up's handler), and
+ * wakes every host's consumers, so that new work spreads across hosts. Returns how many started.
+ */
+export async function dispatchTasks(): Promise<number> {
+  const started = (await getDb().$transaction((tx) => admitTasks(tx, { wait: true }))) ?? 0;
+  await wakeWorkers(jobs.taskRun.name, started, "everywhere");
+  return started;
 }

@@ -8,7 +8,7 @@ import { redactPaths } from "./redact-paths";
 export type AttemptOutcome = TaskOutcome | { status: "handed-back"; reason: string };
 
 /** Codes that mean the task itself cannot succeed, so it fails at once without a retry. */
-const FINAL_CODES = new Set<ErrorCode>(["invalid_input", "media_limits", "invalid_params", "expired", "processing_failed"]);
+const FINAL_CODES = new Set<ErrorCode>(["invalid_input", "media_limits", "invalid_params", "no_watermark_found", "expired", "processing_failed"]);
 
 const isFinalCode = (code: ErrorCode): code is TaskFailureCode => FINAL_CODES.has(code);
 

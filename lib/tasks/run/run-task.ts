@@ -1,6 +1,4 @@
-import { createReadStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
-import { dirname } from "node:path";
+import { rm } from "node:fs/promises";
 import { retryWhileUnreachable } from "../../database/retry-while-unreachable";
 import { getDb } from "../../db";
 import type { TaskType } from "../../generated/prisma/enums";
@@ -25,28 +23,12 @@ const EXTENSIONS: Record<TaskType, string> = { watermark: "mp4", merge: "mp4", t
 const outputKey = (task: { id: string; type: TaskType; attempts: number }, retryCount: number) =>
   `outputs/${task.id}/${task.attempts}-${retryCount}.${EXTENSIONS[task.type]}`;
 
-/**
- * Moves a finished output from the work folder into storage under `key`. A rename when both are on
- * one disk (atomic: a crash leaves the whole file or none), else a streamed copy. Returns the size.
- */
-async function storeOutput(path: string, key: string): Promise<number> {
-  const storage = getStorage();
-  const target = storage.localPath(key);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-    await rename(path, target);
-    return (await stat(target)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
-    return (await storage.put(key, createReadStream(path))).size;
-  }
-}
-
 /** Runs the processor for the task's type and stores its output under `key`; throws whatever processing throws. */
 async function produce(context: ProcessContext, key: string): Promise<TaskOutcome> {
   await assertFreeSpace();
   const { path, ...file } = await processors[context.task.type](context);
-  const size = await storeOutput(path, key);
+  // Moved from the work folder into storage: renamed on local disk, uploaded to a bucket.
+  const { size } = await getStorage().putFile(key, path);
   return { status: "completed", output: { ...file, storageKey: key, size }, message: "Completed" };
 }
 

@@ -1,5 +1,5 @@
-import { readdir, readFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
@@ -7,6 +7,7 @@ import { makeHugeVideo, makeLyingMkv, writeHugePng, writeLivePlaylist, writeLoca
 import { makeVideo } from "../../support/media-fixtures";
 import { descendantCommands, peakMemoryBytes } from "../../support/process-children";
 import { waitFor } from "../../support/wait-for";
+import { storedKeys } from "../../support/stored-keys";
 
 const webServerPid = inject("webServerPid");
 
@@ -19,9 +20,7 @@ const BEYOND_LIMITS = {
   zh: "该文件超出了处理范围：视频最长 4 小时、每帧最多 33.2 百万像素，图片最多 50 百万像素。",
 };
 
-async function storedUploads(): Promise<string[]> {
-  return readdir(join(inject("dataDir"), "files", "uploads")).catch(() => []);
-}
+const storedUploads = () => storedKeys("uploads/");
 
 /** One file as a multipart upload; a request that hangs fails the test instead of waiting for its timeout. */
 async function upload(visitor: ApiVisitor, path: string, name = basename(path)) {

@@ -133,7 +133,8 @@ describe("GET /api/metrics", () => {
     const afterDelete = await waitFor(async () => seesAll(await totalTasks()), { what: "metrics to be recomputed", timeoutMs: 30_000, intervalMs: 500 });
     await db.visitor.delete({ where: { id: markerVisitor } });
 
-    for (const line of lines) expect(metricValue(afterDelete, line), line).toBe(metricValue(beforeDelete, line));
+    // Sums are added up in another order once some come from deleted tasks: equal but for float rounding.
+    for (const line of lines) expect(metricValue(afterDelete, line), line).toBeCloseTo(metricValue(beforeDelete, line)!, 6);
     expect(metricValue(afterDelete, 'clipclean_task_duration_seconds_bucket{type="watermark",le="5"}')).toBeGreaterThanOrEqual(1);
   });
 

@@ -31,7 +31,7 @@ describe("POST /api/tasks", () => {
     expect(watermark.status).toBe(202);
     expect(watermark.body.task).toMatchObject({
       type: "watermark", status: "pending", progress: 0, error: null, attempts: 0, outputs: [], startedAt: null, finishedAt: null,
-      params: { region: { x: 10, y: 10, width: 100, height: 50 } },
+      params: { regions: [{ x: 10, y: 10, width: 100, height: 50 }], method: "delogo" },
     });
     expect(watermark.body.task.inputs.map((file: { id: string }) => file.id)).toEqual([video]);
     const merge = await createTask(visitor, { type: "merge", inputs: [otherVideo, video] });

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, truncate, writeFile, copyFile } from "node:fs/promises";
+import { readFile, stat, truncate, writeFile, copyFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -6,12 +6,11 @@ import { getDb } from "@/lib/db";
 import { apiVisitor } from "../../support/api-visitor";
 import { makeImage, makeVideo } from "../../support/media-fixtures";
 import { TEST_MAX_UPLOAD_BYTES } from "../../support/test-limits";
+import { storedKeys } from "../../support/stored-keys";
 
 const baseUrl = inject("baseUrl");
 
-async function storedUploads(): Promise<string[]> {
-  return readdir(join(inject("dataDir"), "files", "uploads")).catch(() => []);
-}
+const storedUploads = () => storedKeys("uploads/");
 
 let video: string;
 let image: string;

@@ -1,6 +1,7 @@
 import { utimes } from "node:fs/promises";
+import { join } from "node:path";
 import { Readable } from "node:stream";
-import { beforeAll, describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { sweepExpiredFiles } from "@/lib/retention/sweep-expired-files";
 import { sweepLifecycle } from "@/lib/retention/sweep-lifecycle";
@@ -140,7 +141,8 @@ describe("lifecycle sweep", () => {
     const fresh = [`uploads/fresh-${suffix}`, `uploads/fresh-${suffix}.0a1b2c3d.partial`];
     for (const key of [...orphans, ...fresh]) await storage.put(key, Readable.from([Buffer.from("bytes")]));
     const twoHoursAgo = ago(2 * HOUR_MS);
-    for (const key of [...orphans, kept.storageKey, thumbnailKey]) await utimes(storage.localPath(key), twoHoursAgo, twoHoursAgo);
+    // Local disk only: a bucket cannot backdate objects (the s3 project sweeps with a later cut-off instead).
+    for (const key of [...orphans, kept.storageKey, thumbnailKey]) await utimes(join(inject("dataDir"), "files", key), twoHoursAgo, twoHoursAgo);
 
     expect((await sweepLifecycle()).orphans).toBeGreaterThanOrEqual(orphans.length);
 

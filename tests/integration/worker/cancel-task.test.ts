@@ -10,6 +10,7 @@ import { waitForTaskEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
 import { withWorker } from "../../support/with-worker";
+import { storedKeys } from "../../support/stored-keys";
 
 const context = withWorker();
 
@@ -37,10 +38,9 @@ describe("cancelling a running task", () => {
     const task = await waitForTaskEnd(taskId);
     expect(task.status).toBe("cancelled");
     expect(task.outputs).toHaveLength(0);
-    const outputs = await readdir(join(inject("dataDir"), "files", "outputs", taskId)).catch(() => []);
-    expect(outputs).toEqual([]);
+    expect(await storedKeys(`outputs/${taskId}/`)).toEqual([]);
     const workDirs = await waitFor(async () => {
-      const dirs = await readdir(join(inject("dataDir"), "tmp", `worker-${context.worker.pid}`));
+      const dirs = await readdir(join(inject("dataDir"), "tmp", `process-${context.worker.pid}`));
       return dirs.every((dir) => !dir.startsWith(taskId)) && dirs;
     }, { what: "the work folder to be removed" });
     expect(workDirs.filter((dir) => dir.startsWith(taskId))).toEqual([]);

@@ -9,6 +9,7 @@ import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks
 import { waitFor } from "../../support/wait-for";
 import { withTestBoss } from "../../support/with-worker";
 import { startWorker, type WorkerProcess } from "../../support/worker-process";
+import { storedKeys } from "../../support/stored-keys";
 
 const context = withTestBoss();
 const workers: WorkerProcess[] = [];
@@ -33,12 +34,12 @@ describe("a worker killed mid-task", () => {
     await first.kill();
     const second = await startWorker();
     workers.push(second);
-    expect(await readdir(join(inject("dataDir"), "tmp"))).not.toContain(`worker-${first.pid}`);
+    expect(await readdir(join(inject("dataDir"), "tmp"))).not.toContain(`process-${first.pid}`);
 
     const task = await waitForTaskEnd(taskId, 140_000);
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.outputs).toHaveLength(1);
-    expect(await readdir(join(inject("dataDir"), "files", "outputs", taskId))).toHaveLength(1);
+    expect(await storedKeys(`outputs/${taskId}/`)).toHaveLength(1);
     expect(task.logs.some((log) => log.level === "warn" && /interrupted/.test(log.message))).toBe(true);
     // The job settles just after the task's final state.
     const job = await waitFor(async () => {

@@ -1,15 +1,28 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { getDb } from "@/lib/db";
+import { applyMigrations } from "@/lib/database/apply-migrations";
+import { closeDb, getDb } from "@/lib/db";
 import en from "@/messages/en.json";
 import { makeVideo } from "../../support/media-fixtures";
 import { waitForTaskEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { startTcpProxy, type TcpProxy } from "../../support/tcp-proxy";
+import { provisionTestDatabase, type TestDatabase } from "../../support/test-database";
 import { waitFor } from "../../support/wait-for";
 import { withTestBoss } from "../../support/with-worker";
 import { startWorker, type WorkerProcess } from "../../support/worker-process";
 import { startWebServer, type WebServer } from "../../support/web-server";
 
+// A database of its own: tasks other files left running or pending would take the slots its task needs.
+let ownDatabase: TestDatabase;
+beforeAll(async () => {
+  ownDatabase = await provisionTestDatabase();
+  await applyMigrations({ databaseUrl: ownDatabase.url });
+  process.env.DATABASE_URL = ownDatabase.url;
+});
+afterAll(async () => {
+  await closeDb();
+  await ownDatabase?.drop();
+});
 withTestBoss();
 const CUT_MS = 6_000;
 
@@ -19,7 +32,7 @@ describe("PostgreSQL restarted mid-run", () => {
   let worker: WorkerProcess;
 
   beforeAll(async () => {
-    const database = new URL(inject("databaseUrl"));
+    const database = new URL(ownDatabase.url);
     proxy = await startTcpProxy({ host: database.hostname, port: Number(database.port || 5432) });
     database.hostname = "127.0.0.1";
     database.port = String(proxy.port);

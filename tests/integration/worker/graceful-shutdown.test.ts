@@ -5,7 +5,8 @@ import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks
 import { waitFor } from "../../support/wait-for";
 import { withWorker } from "../../support/with-worker";
 
-const context = withWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: "90" });
+// Caps high enough that rows other files left "running" cannot keep this task from starting.
+const context = withWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: "90", MAX_RUNNING_TOTAL: "1000" });
 
 describe("SIGTERM", () => {
   test("lets the running task finish before the worker exits", { timeout: 150_000 }, async () => {

@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
@@ -12,13 +13,15 @@ import { probeFile, videoStream } from "../../support/probe-file";
 import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { withWorker } from "../../support/with-worker";
+import { copyOfStored } from "../../support/stored-copy";
 
 const context = withWorker();
 const region = { x: 4, y: 4, width: 20, height: 20 };
 
-async function storagePathOf(fileId: string): Promise<string> {
+/** Swaps a stored upload's bytes behind the row's back, as a tampered or corrupted store would. */
+async function replaceStoredBytes(fileId: string, bytes: string | Buffer): Promise<void> {
   const file = await getDb().file.findUniqueOrThrow({ where: { id: fileId } });
-  return getStorage().localPath(file.storageKey);
+  await getStorage().put(file.storageKey, Readable.from([Buffer.from(bytes)]));
 }
 
 async function countFrames(path: string): Promise<number> {
@@ -40,7 +43,7 @@ describe("the worker re-checks its inputs", () => {
     const visitorId = await createVisitor();
     const clip = await makeVideo({ seconds: 2, width: 320, height: 240 });
     const fileId = await storeUpload(visitorId, clip);
-    await writeFile(await storagePathOf(fileId), `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:2.0,\n${clip}\n#EXT-X-ENDLIST\n`);
+    await replaceStoredBytes(fileId, `#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:2.0,\n${clip}\n#EXT-X-ENDLIST\n`);
 
     for (const type of ["watermark", "thumbnail"] as const) {
       const task = await runTaskToEnd({ visitorId, type, inputs: [fileId], params: type === "watermark" ? { region } : {} });
@@ -52,7 +55,7 @@ describe("the worker re-checks its inputs", () => {
   test("a file recorded as a video whose bytes are an image fails with invalid_input", async () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 1, width: 64, height: 64 }));
-    await writeFile(await storagePathOf(fileId), await readFile(await makeImage({ width: 64, height: 64 })));
+    await replaceStoredBytes(fileId, await readFile(await makeImage({ width: 64, height: 64 })));
 
     const task = await runTaskToEnd({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
     await expectFailedWithoutRetry(task, "invalid_input");
@@ -76,7 +79,7 @@ describe("lengths the content does not back", () => {
     const task = await runTaskToEnd({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
-    expect(await countFrames(getStorage().localPath(task.outputs[0]!.storageKey))).toBe(26);
+    expect(await countFrames(await copyOfStored(task.outputs[0]!.storageKey))).toBe(26);
   });
 
   test("a merge is as long as the real content, not as the headers claim", async () => {
@@ -87,7 +90,7 @@ describe("lengths the content does not back", () => {
     const task = await runTaskToEnd({ visitorId, type: "merge", inputs: [liar, clip] });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
-    const probe = await probeFile(getStorage().localPath(task.outputs[0]!.storageKey));
+    const probe = await probeFile(await copyOfStored(task.outputs[0]!.storageKey));
     expect(videoStream(probe)).toMatchObject({ width: 64, height: 64 });
     expect(Number(probe.format.duration)).toBeGreaterThan(2.8);
     expect(Number(probe.format.duration)).toBeLessThan(3.5);
@@ -102,7 +105,7 @@ describe("lengths the content does not back", () => {
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.logs.map((log) => log.message)).toContain("Merging 2 videos, joining without re-encoding");
-    const probe = await probeFile(getStorage().localPath(task.outputs[0]!.storageKey));
+    const probe = await probeFile(await copyOfStored(task.outputs[0]!.storageKey));
     expect(Number(probe.format.duration)).toBeGreaterThan(1.8);
     expect(Number(probe.format.duration)).toBeLessThan(2.5);
   });

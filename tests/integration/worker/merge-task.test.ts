@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { getStorage } from "@/lib/storage/get-storage";
 import { makeVideo } from "../../support/media-fixtures";
 import { audioStream, probeFile, videoStream } from "../../support/probe-file";
 import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { withWorker } from "../../support/with-worker";
+import { copyOfStored } from "../../support/stored-copy";
 
 withWorker();
 
@@ -19,7 +19,7 @@ describe("merge task", () => {
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.logs.map((log) => log.message)).toContain("Merging 2 videos, joining without re-encoding");
-    const probe = await probeFile(getStorage().localPath(task.outputs[0]!.storageKey));
+    const probe = await probeFile(await copyOfStored(task.outputs[0]!.storageKey));
     expect(videoStream(probe)).toMatchObject({ codec_name: "h264", width: 320, height: 240 });
     expect(audioStream(probe)?.codec_name).toBe("aac");
     expect(Number(probe.format.duration)).toBeCloseTo(5, 0);
@@ -39,7 +39,7 @@ describe("merge task", () => {
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     expect(task.logs.some((log) => log.level === "warn" && /no sound/.test(log.message))).toBe(true);
-    const probe = await probeFile(getStorage().localPath(task.outputs[0]!.storageKey));
+    const probe = await probeFile(await copyOfStored(task.outputs[0]!.storageKey));
     expect(videoStream(probe)).toMatchObject({ codec_name: "h264", width: 320, height: 240, r_frame_rate: "25/1" });
     expect(audioStream(probe)).toMatchObject({ codec_name: "aac", sample_rate: "48000", channels: 2 });
     expect(Number(probe.format.duration)).toBeGreaterThan(4.8);

@@ -1,11 +1,10 @@
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
-import { describe, expect, inject, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { makeVideo } from "../../support/media-fixtures";
 import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { withWorker } from "../../support/with-worker";
+import { storedKeys } from "../../support/stored-keys";
 
 const quota = 64 * 1024 * 1024;
 withWorker({ MAX_STORED_BYTES_PER_VISITOR: String(quota) });
@@ -36,7 +35,7 @@ describe("a task's output and the visitor's storage quota", () => {
     expect(task.status).toBe("failed");
     expect(task.errorCode).toBe("storage_quota_exceeded");
     expect(task.outputs).toEqual([]);
-    expect(await readdir(join(inject("dataDir"), "files", "outputs", task.id)).catch(() => [])).toEqual([]);
+    expect(await storedKeys(`outputs/${task.id}/`)).toEqual([]);
     expect(task.logs.some((log) => log.message.includes("Running again"))).toBe(false);
     const { _sum } = await getDb().file.aggregate({ where: { visitorId }, _sum: { size: true } });
     expect(Number(_sum.size)).toBeLessThanOrEqual(quota);

@@ -4,13 +4,13 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
-import { getStorage } from "@/lib/storage/get-storage";
 import { jobs } from "@/lib/queue/jobs";
 import { makeImage, makeVideo } from "../../support/media-fixtures";
 import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
 import { withWorker } from "../../support/with-worker";
+import { copyOfStored } from "../../support/stored-copy";
 
 const context = withWorker();
 
@@ -24,9 +24,9 @@ describe("thumbnail task", () => {
     expect(task.status, task.errorMessage ?? "").toBe("completed");
     const output = task.outputs[0]!;
     expect(output).toMatchObject({ kind: "image", mime: "image/webp", width: 160, height: 120 });
-    const meta = await sharp(getStorage().localPath(output.storageKey)).metadata();
+    const meta = await sharp(await copyOfStored(output.storageKey)).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 160, height: 120 });
-    const stats = await sharp(getStorage().localPath(output.storageKey)).stats();
+    const stats = await sharp(await copyOfStored(output.storageKey)).stats();
     expect(stats.channels[0]!.stdev).toBeGreaterThan(5);
   });
 
@@ -37,7 +37,7 @@ describe("thumbnail task", () => {
     const task = await runTaskToEnd({ visitorId, type: "thumbnail", inputs: [fileId], params: { width: 64 } });
 
     expect(task.status, task.errorMessage ?? "").toBe("completed");
-    const meta = await sharp(getStorage().localPath(task.outputs[0]!.storageKey)).metadata();
+    const meta = await sharp(await copyOfStored(task.outputs[0]!.storageKey)).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 64, height: 48 });
   });
 });
@@ -72,7 +72,7 @@ describe("upload thumbnails", () => {
       return row.thumbnailKey !== null && row;
     }, { what: "the upload thumbnail" });
 
-    const meta = await sharp(getStorage().localPath(file.thumbnailKey!)).metadata();
+    const meta = await sharp(await copyOfStored(file.thumbnailKey!)).metadata();
     expect(meta).toMatchObject({ format: "webp", width: 256, height: 192 });
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
-import { getStorage } from "@/lib/storage/get-storage";
 import { grayFrame, meanLumaDifference } from "../../support/frame-luma";
 import { makeVideo } from "../../support/media-fixtures";
 import { audioStream, probeFile, videoStream } from "../../support/probe-file";
@@ -8,6 +7,7 @@ import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
 import { withWorker } from "../../support/with-worker";
+import { copyOfStored } from "../../support/stored-copy";
 
 withWorker();
 
@@ -35,7 +35,7 @@ describe("watermark removal task", () => {
       expect.arrayContaining(["Started", expect.stringMatching(/^Removing watermark/), "Completed"]),
     );
 
-    const path = getStorage().localPath(output.storageKey);
+    const path = await copyOfStored(output.storageKey);
     const probe = await probeFile(path);
     expect(videoStream(probe)).toMatchObject({ codec_name: "h264", width: 320, height: 240 });
     expect(audioStream(probe)?.codec_name).toBe("aac");

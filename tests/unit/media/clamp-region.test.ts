@@ -20,7 +20,7 @@ describe("clampRegion", () => {
 
 describe("watermarkFilter", () => {
   test("crops odd-sized frames to even sizes for H.264 4:2:0", () => {
-    expect(watermarkFilter({ x: 5, y: 5, width: 10, height: 10 }, { width: 321, height: 240 })).toBe(
+    expect(watermarkFilter([{ x: 5, y: 5, width: 10, height: 10 }], { width: 321, height: 240 })).toBe(
       "delogo=x=5:y=5:w=10:h=10,crop=320:240:0:0",
     );
   });

@@ -4,7 +4,7 @@ import type { Locale } from "@/i18n/routing";
 import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/get-task";
 import { readCurrentVisitor } from "@/lib/web/current-visitor";
-import { localizeTask } from "@/lib/web/localize-task";
+import { localizeTask } from "@/lib/i18n/localize-task";
 
 /**
  * The current visitor's task with this id, its error in the page's language as the API gives it, or null

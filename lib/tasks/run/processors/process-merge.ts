@@ -4,24 +4,25 @@ import type { VideoInfo } from "../../../media/media-info";
 import { mergeVideos } from "../../../media/merge-videos";
 import { planMerge } from "../../../media/plan-merge";
 import { describeVideoOutput } from "./describe-video-output";
-import { probeStoredFile } from "../../../files/probe-stored-file";
+import { withStoredFiles } from "../../../files/with-stored-files";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
 /** Merge: the inputs in order, stream-copied when compatible, else normalised and encoded once. */
 export async function processMerge({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
-  const inputs: { path: string; info: VideoInfo }[] = [];
-  for (const { file } of task.inputs) {
-    const { path, info } = await probeStoredFile(file, signal);
-    if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
-    inputs.push({ path, info });
-  }
-  const plan = planMerge(inputs.map((input) => input.info));
-  const how = plan.mode === "copy" ? "joining without re-encoding" : `re-encoding to ${plan.width}×${plan.height} at ${plan.fps} fps`;
-  await log("info", `Merging ${inputs.length} videos, ${how}`);
-  const silent = inputs.filter((input) => !input.info.audio).length;
-  if (plan.mode === "encode" && silent > 0) await log("warn", `${silent} input(s) have no sound; silence is added`);
-  progress.update(0, `Merging ${inputs.length} videos`);
+  const files = task.inputs.map((input) => input.file);
   const outputPath = join(workDir, "output.mp4");
-  await mergeVideos({ inputs, plan, outputPath, workDir, signal, onProgress: (percent) => progress.update(percent) });
+  await withStoredFiles(files, signal, async (stored) => {
+    const inputs: { path: string; info: VideoInfo }[] = stored.map(({ path, info }, index) => {
+      if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${files[index]!.name} has no video stream`);
+      return { path, info };
+    });
+    const plan = planMerge(inputs.map((input) => input.info));
+    const how = plan.mode === "copy" ? "joining without re-encoding" : `re-encoding to ${plan.width}×${plan.height} at ${plan.fps} fps`;
+    await log("info", `Merging ${inputs.length} videos, ${how}`);
+    const silent = inputs.filter((input) => !input.info.audio).length;
+    if (plan.mode === "encode" && silent > 0) await log("warn", `${silent} input(s) have no sound; silence is added`);
+    progress.update(0, `Merging ${inputs.length} videos`);
+    await mergeVideos({ inputs, plan, outputPath, workDir, signal, onProgress: (percent) => progress.update(percent) });
+  });
   return describeVideoOutput(outputPath, "merged.mp4", signal);
 }

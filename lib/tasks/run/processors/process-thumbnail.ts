@@ -3,7 +3,7 @@ import { AppError } from "../../../errors";
 import { makeThumbnail } from "../../../media/make-thumbnail";
 import { baseName } from "./base-name";
 import { firstInput } from "./first-input";
-import { probeStoredFile } from "../../../files/probe-stored-file";
+import { withStoredFile } from "../../../files/with-stored-files";
 import { taskParams } from "../../task-params";
 import type { ProcessContext, ProducedFile } from "./task-processing";
 
@@ -17,8 +17,9 @@ export async function processThumbnail({ task, workDir, signal, progress, log }:
   await log("info", `Making a ${width} px WebP thumbnail${where}`);
   progress.update(0, "Making thumbnail");
   const outputPath = join(workDir, "output.webp");
-  const { path, info } = await probeStoredFile(file, signal);
-  const made = await makeThumbnail({ inputPath: path, outputPath, info, width, atSecond, workDir, signal });
+  const made = await withStoredFile(file, signal, ({ path, info }) =>
+    makeThumbnail({ inputPath: path, outputPath, info, width, atSecond, workDir, signal }),
+  );
   return {
     path: outputPath, name: `${baseName(file.name)}-thumbnail.webp`, mime: "image/webp", kind: "image",
     width: made.width, height: made.height, durationSec: null, frameRate: null, videoCodec: null, audioCodec: null,

@@ -1,6 +1,7 @@
 import type { Locale } from "../../i18n/routing";
 import { errorStatus, type ErrorCode } from "../errors";
 import { taskTimeoutMinutes } from "../tasks/task-timeout-minutes";
+import type { PipelineView } from "../pipelines/get-pipeline";
 import type { TaskView } from "../tasks/task-view";
 import { translateError } from "./translate-error";
 
@@ -13,4 +14,9 @@ export function localizeTask(task: TaskView, locale: Locale): TaskView {
   const code: ErrorCode = task.error.code in errorStatus ? (task.error.code as ErrorCode) : "processing_failed";
   const message = translateError(code, locale, code === "timeout" ? { minutes: taskTimeoutMinutes(task.type) } : {});
   return { ...task, error: { code: task.error.code, message } };
+}
+
+/** The pipeline as a visitor reads it: each step localized as a task is. */
+export function localizePipeline(pipeline: PipelineView, locale: Locale): PipelineView {
+  return { ...pipeline, tasks: pipeline.tasks.map((task) => localizeTask(task, locale)) };
 }

@@ -32,8 +32,18 @@ function limitParams(code: ErrorCode, locale: Locale): Params {
   }
 }
 
-/** The visitor-facing message of an error code in `locale`, with the configured limits filled in. */
-export function translateError(code: ErrorCode, locale: Locale, params: Params = {}): string {
+type InvalidField = keyof typeof en.invalidFields;
+
+const isInvalidField = (field: string | undefined): field is InvalidField => field !== undefined && field in en.invalidFields;
+
+/**
+ * The visitor-facing message of an error code in `locale`, with the configured limits filled in. A
+ * refused field that needs more than "not valid" to be put right has its own message (invalidFields).
+ */
+export function translateError(code: ErrorCode, locale: Locale, params: Params = {}, field?: string): string {
+  if (code === "invalid_params" && isInvalidField(field)) {
+    return createTranslator({ locale, messages: messages[locale], namespace: "invalidFields" })(field);
+  }
   const translate = createTranslator({ locale, messages: messages[locale], namespace: "errors" });
   return translate(code, { ...limitParams(code, locale), ...params });
 }

@@ -1,0 +1,15 @@
+import { getPipeline } from "@/lib/pipelines/get-pipeline";
+import { apiRoute } from "@/lib/web/api-route";
+import { localizePipeline } from "@/lib/i18n/localize-task";
+import { noStore } from "@/lib/web/no-store";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
+
+export const dynamic = "force-dynamic";
+
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async ({ visitorId, params, locale }) =>
+  Response.json({ pipeline: localizePipeline(await getPipeline({ visitorId, pipelineId: params.id }), locale) }, noStore()),
+);
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

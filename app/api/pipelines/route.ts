@@ -1,0 +1,22 @@
+import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
+import { createPipeline } from "@/lib/pipelines/create-pipeline";
+import { createPipelineInput } from "@/lib/pipelines/create-pipeline-input";
+import { apiRoute } from "@/lib/web/api-route";
+import { localizePipeline } from "@/lib/i18n/localize-task";
+import { noStore } from "@/lib/web/no-store";
+import { parseInput } from "@/lib/web/parse-input";
+import { readJsonBody } from "@/lib/web/read-json-body";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
+
+export const dynamic = "force-dynamic";
+
+export const POST = apiRoute(
+  async ({ request, visitorId, locale }) => {
+    await limitVisitorAction({ visitorId, action: "task" });
+    const input = parseInput(createPipelineInput, await readJsonBody(request));
+    return Response.json({ pipeline: localizePipeline(await createPipeline({ visitorId, input }), locale) }, noStore(202));
+  },
+  { createsVisitor: true },
+);
+
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

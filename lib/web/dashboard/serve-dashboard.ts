@@ -1,0 +1,60 @@
+import { createDashboardHandler, type DashboardHandler } from "@pg-boss/dashboard/handler";
+import { getConfig } from "../../config";
+import { AppError } from "../../errors";
+import { BOSS_SCHEMA } from "../../queue/create-boss";
+import { errorResponse } from "../error-response";
+import { requestLocale } from "../request-locale";
+import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "../security-headers";
+import { dashboardPolicy } from "./dashboard-policy";
+import { isAdminPassword } from "./is-admin-password";
+
+/** Where the pg-boss dashboard is mounted. */
+export const DASHBOARD_PATH = "/admin/queues";
+
+const globalForDashboard = globalThis as unknown as { dashboard?: DashboardHandler };
+
+/** Whether a request path is the dashboard's (its pages, its assets and its `.data` requests). */
+export function isDashboardPath(pathname: string): boolean {
+  return pathname === DASHBOARD_PATH || pathname === `${DASHBOARD_PATH}.data` || pathname.startsWith(`${DASHBOARD_PATH}/`);
+}
+
+/** The page with the product's security headers; HTML gets a policy that admits exactly its own inline scripts. */
+async function withSecurityHeaders(response: Response): Promise<Response> {
+  const headers = new Headers(response.headers);
+  for (const { key, value } of STATIC_SECURITY_HEADERS) headers.set(key, value);
+  if (!headers.get("content-type")?.startsWith("text/html")) {
+    headers.set("Content-Security-Policy", contentSecurityPolicy());
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
+  const html = await response.text();
+  headers.set("Content-Security-Policy", dashboardPolicy(html));
+  headers.delete("content-length");
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+}
+
+/**
+ * Serves the pg-boss dashboard to an operator who sends HTTP basic auth with ADMIN_PASSWORD (any
+ * user name): 404 `not_found` when no password is configured (its existence is not revealed), 401
+ * `unauthorized` with a WWW-Authenticate challenge otherwise. `request` carries the public origin,
+ * which is what the dashboard's form actions are checked against.
+ */
+export async function serveDashboard(request: Request): Promise<Response> {
+  const locale = requestLocale(request);
+  const { adminPassword, databaseUrl } = getConfig();
+  if (!adminPassword) return errorResponse(new AppError("not_found"), locale);
+  if (!isAdminPassword(request.headers.get("authorization"))) {
+    const refused = errorResponse(new AppError("unauthorized"), locale);
+    refused.headers.set("WWW-Authenticate", 'Basic realm="ClipClean operations", charset="UTF-8"');
+    return refused;
+  }
+  globalForDashboard.dashboard ??= createDashboardHandler({
+    databases: [{ url: databaseUrl, name: "clipclean", schema: BOSS_SCHEMA }],
+    basePath: DASHBOARD_PATH,
+  });
+  return withSecurityHeaders(await globalForDashboard.dashboard(request));
+}
+
+/** Closes the dashboard's database pools, if it was ever opened. */
+export async function closeDashboard(): Promise<void> {
+  await globalForDashboard.dashboard?.close();
+}

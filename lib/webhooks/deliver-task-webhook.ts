@@ -1,0 +1,66 @@
+import type { LookupFunction } from "node:net";
+import { Webhook } from "standardwebhooks";
+import { getConfig } from "../config";
+import { getDb } from "../db";
+import { ensureWebhookSecret } from "../identity/ensure-webhook-secret";
+import { jobs, type JobPayload } from "../queue/jobs";
+import { queueOptions } from "../queue/queue-options";
+import { appendTaskLog, type TaskLogLevel } from "../tasks/append-task-log";
+import { localizeTask } from "../i18n/localize-task";
+import { postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
+
+/** Every attempt a webhook gets: the first and its queue's retries. */
+const attemptsInAll = (queueOptions[jobs.taskWebhook.name].retryLimit ?? 0) + 1;
+
+export type WebhookAttempt = {
+  /** The delivery's id (webhook-id): the same on every attempt, so receivers can drop duplicates. */
+  webhookId: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  payload: JobPayload<"taskWebhook">;
+  /** Resolves host names instead of the system resolver (tests). */
+  lookup?: LookupFunction;
+};
+
+function describeError(error: unknown): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function logAttempt(taskId: string, level: TaskLogLevel, message: string): Promise<void> {
+  // A task deleted since it ended still gets its webhook, but has no log left to write to.
+  if ((await getDb().task.count({ where: { id: taskId } })) === 0) return;
+  await appendTaskLog({ taskId, level, message });
+}
+
+/**
+ * One attempt at a completion webhook: the event (its task's error in English) signed per Standard
+ * Webhooks with the visitor's secret and POSTed to the task's notifyUrl. Each attempt is a line in the
+ * task's log. Throws unless the receiver answered 2xx, so pg-boss tries again later (with backoff).
+ * Returns false when there is no one to deliver for any more (the visitor is gone).
+ */
+export async function deliverTaskWebhook({ webhookId, attempt, payload, lookup }: WebhookAttempt): Promise<boolean> {
+  const secret = await ensureWebhookSecret({ visitorId: payload.visitorId });
+  if (!secret) return false;
+  const { event } = payload;
+  const body = JSON.stringify({ ...event, data: { task: localizeTask(event.data.task, "en") } });
+  const sentAt = new Date();
+  const headers = {
+    "webhook-id": webhookId,
+    "webhook-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+    "webhook-signature": new Webhook(secret).sign(webhookId, sentAt, body),
+  };
+  const allowPrivateNetworks = getConfig().webhooks.allowPrivateNetworks;
+  const outcome = await postWebhook({ url: payload.notifyUrl, body, headers, allowPrivateNetworks, lookup }).then(
+    (status) => ({ ok: status >= 200 && status < 300, detail: `HTTP ${status}` }),
+    (error: unknown) => ({ ok: false, detail: describeError(error) }),
+  );
+  const prefix = `Webhook ${event.type}, attempt ${attempt} of ${attemptsInAll}`;
+  if (outcome.ok) {
+    await logAttempt(payload.taskId, "info", `${prefix}: delivered (${outcome.detail}).`);
+    return true;
+  }
+  const next = attempt < attemptsInAll ? "will try again later" : "no attempts left";
+  await logAttempt(payload.taskId, "warn", `${prefix}: failed (${outcome.detail}); ${next}.`);
+  throw new Error(`webhook ${webhookId} for task ${payload.taskId} failed: ${outcome.detail}`);
+}

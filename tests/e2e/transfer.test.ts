@@ -1,0 +1,104 @@
+import { readFile, stat } from "node:fs/promises";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
+import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
+import { makeImage } from "../support/media-fixtures";
+import { startWorker, type WorkerProcess } from "../support/worker-process";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let worker: WorkerProcess;
+
+beforeAll(async () => {
+  [browser, worker] = await Promise.all([launchBrowser(), startWorker()]);
+});
+afterAll(async () => {
+  await worker?.stop();
+  await browser?.close();
+});
+
+describe("carrying tasks to another device", () => {
+  it("a second browser continues with the code's link, then sees and downloads the first one's task; the code works once", { timeout: 120_000 }, async () => {
+    const first = await browser.newContext();
+    const second = await browser.newContext();
+    const third = await browser.newContext();
+    try {
+      // The first browser has a finished thumbnail task.
+      const page = await first.newPage();
+      const errors = watchConsoleErrors(page);
+      await page.goto(`${baseUrl}/en/transfer`);
+      const image = await makeImage({ width: 320, height: 240 });
+      const upload = await page.request.post(`${baseUrl}/api/uploads`, {
+        multipart: { file: { name: "holiday.png", mimeType: "image/png", buffer: await readFile(image) } },
+      });
+      expect(upload.status()).toBe(201);
+      const fileId = (await upload.json()).files[0].id;
+      const created = await page.request.post(`${baseUrl}/api/tasks`, { data: { type: "thumbnail", inputs: [fileId], params: { width: 64 } } });
+      expect(created.status()).toBe(202);
+      const taskId = (await created.json()).task.id as string;
+
+      // It shows a code, its QR code and its link.
+      await page.getByRole("button", { name: en.transfer.create }).click();
+      const code = (await page.getByTestId("transfer-code").textContent())!;
+      expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+      await expect(page.getByTestId("transfer-qr").locator("svg").count()).resolves.toBe(1);
+      const url = (await page.getByTestId("transfer-url").textContent())!;
+      expect(url).toBe(`${baseUrl}/en/link/${code}`);
+      await expect(page.getByText(en.transfer.validFor.replace("{minutes}", "10")).count()).resolves.toBe(1);
+      await saveScreenshot(page, "transfer-en");
+
+      // Opening the link only asks: nothing changes until Continue.
+      const other = await second.newPage();
+      const otherErrors = watchConsoleErrors(other);
+      await other.goto(url);
+      await other.getByRole("heading", { name: en.transfer.linkTitle }).waitFor();
+      await expect(other.getByText(code).count()).resolves.toBeGreaterThan(0);
+      await saveScreenshot(other, "transfer-link-en");
+      const before = await other.request.get(`${baseUrl}/api/tasks/${taskId}`);
+      expect(before.status()).toBe(404);
+
+      await other.getByRole("button", { name: en.transfer.linkContinue }).click();
+      await other.waitForURL(`${baseUrl}/en/tasks`);
+      const row = other.locator(`li[data-task-id="${taskId}"]`);
+      await row.locator('[role="progressbar"][aria-valuenow="100"]').waitFor({ timeout: 60_000 });
+      const [download] = await Promise.all([other.waitForEvent("download"), row.locator("a[download]").click()]);
+      const saved = await download.path();
+      expect((await stat(saved)).size).toBeGreaterThan(0);
+      expect((await readFile(saved)).subarray(8, 12).toString()).toBe("WEBP");
+
+      // Used once: a third browser (in Chinese) is told so and stays itself.
+      const late = await third.newPage();
+      await late.goto(`${baseUrl}/zh/link/${code}`);
+      await late.getByRole("button", { name: zh.transfer.linkContinue }).click();
+      const alert = late.locator("p[role=alert]");
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe(`${zh.errors.not_found} ${zh.transfer.codeHint}`);
+      expect((await late.request.get(`${baseUrl}/api/tasks/${taskId}`)).status()).toBe(404);
+      await saveScreenshot(late, "transfer-link-used-zh");
+
+      expect([...errors, ...otherErrors]).toEqual([]);
+    } finally {
+      await Promise.all([first.close(), second.close(), third.close()]);
+    }
+  });
+
+  it("a code typed by hand opens the same question", async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/zh/transfer`);
+      const input = page.getByLabel(zh.transfer.enterLabel);
+      await input.fill("abc");
+      await page.getByRole("button", { name: zh.transfer.enterSubmit }).click();
+      await expect(page.locator("p[role=alert]").textContent()).resolves.toBe(zh.transfer.invalidCode);
+      await input.fill("k7qm 3xpa");
+      await page.getByRole("button", { name: zh.transfer.enterSubmit }).click();
+      await page.waitForURL(`${baseUrl}/zh/link/K7QM-3XPA`);
+      await page.getByRole("heading", { name: zh.transfer.linkTitle }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

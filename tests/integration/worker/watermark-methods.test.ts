@@ -1,0 +1,68 @@
+import { describe, expect, test } from "vitest";
+import { getDb } from "@/lib/db";
+import { fileWatermarks } from "@/lib/files/file-watermarks";
+import { grayFrame, meanLumaDifference, type Rect } from "../../support/frame-luma";
+import { runTaskToEnd } from "../../support/run-task-to-end";
+import { copyOfStored } from "../../support/stored-copy";
+import { createVisitor, storeUpload } from "../../support/seed-tasks";
+import { boxMark, intersectionOverUnion, makeWatermarkedClip, markTruth } from "../../support/watermark-clips";
+import { withWorker } from "../../support/with-worker";
+
+withWorker();
+
+const size = { width: 640, height: 360 };
+const mark = boxMark({ x: 470, y: 24, width: 120, height: 60, opacity: 0.6, outline: true });
+
+async function removeWith(params: object, clip: string) {
+  const visitorId = await createVisitor();
+  const fileId = await storeUpload(visitorId, clip);
+  const task = await runTaskToEnd({ visitorId, type: "watermark", inputs: [fileId], params });
+  const output = task.outputs[0];
+  return { task, fileId, output: output && (await copyOfStored(output.storageKey)) };
+}
+
+/** The region grown by a few pixels: removal filters blend a little past the box's edge. */
+const grown = (rect: Rect, by = 6): Rect => ({ x: rect.x - by, y: rect.y - by, width: rect.width + 2 * by, height: rect.height + 2 * by });
+
+describe("watermark removal methods", () => {
+  test("delogo, blur and mask each change the mark's pixels and leave the rest of the frame alone", async () => {
+    const clip = await makeWatermarkedClip({ background: "scrolled-testsrc", marks: [mark], seconds: 3 });
+    const truth = await markTruth(mark, size);
+    const region = grown(truth, 4);
+    const runs = await Promise.all([
+      removeWith({ regions: [region], method: "delogo" }, clip),
+      removeWith({ regions: [region], method: "blur" }, clip),
+      removeWith({ regions: "auto", method: "mask" }, clip),
+    ]);
+    const before = await grayFrame(clip, 1.5, size);
+    for (const { task, output } of runs) {
+      expect(task.status, task.errorMessage ?? "").toBe("completed");
+      const after = await grayFrame(output!, 1.5, size);
+      expect(meanLumaDifference(before, after, truth, "inside"), JSON.stringify(task.params)).toBeGreaterThan(8);
+      expect(meanLumaDifference(before, after, grown(region), "outside"), JSON.stringify(task.params)).toBeLessThan(3);
+    }
+    const auto = runs[2]!;
+    const detected = fileWatermarks(await getDb().file.findUniqueOrThrow({ where: { id: auto.fileId } }));
+    expect(detected, "the task ran the analysis itself and stored it").toHaveLength(1);
+    expect(intersectionOverUnion(detected![0]!, truth)).toBeGreaterThanOrEqual(0.5);
+    expect(auto.task.logs.map((log) => log.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Removing watermark at .*\(mask\)$/)]));
+  });
+
+  test("a region with a time span is removed only in that span", async () => {
+    const clip = await makeWatermarkedClip({ background: "scrolled-testsrc", marks: [mark], seconds: 3 });
+    const region = grown(await markTruth(mark, size), 4);
+    const { task, output } = await removeWith({ regions: [{ ...region, fromSecond: 0, toSecond: 1.2 }] }, clip);
+    expect(task.status, task.errorMessage ?? "").toBe("completed");
+    const during = meanLumaDifference(await grayFrame(clip, 0.6, size), await grayFrame(output!, 0.6, size), region, "inside");
+    const after = meanLumaDifference(await grayFrame(clip, 2.2, size), await grayFrame(output!, 2.2, size), region, "inside");
+    expect(during).toBeGreaterThan(8);
+    expect(after).toBeLessThan(3);
+  });
+
+  test("\"auto\" on a video without a watermark fails with no_watermark_found", async () => {
+    const clip = await makeWatermarkedClip({ background: "scrolled-testsrc", marks: [], seconds: 2 });
+    const { task } = await removeWith({ regions: "auto" }, clip);
+    expect(task).toMatchObject({ status: "failed", errorCode: "no_watermark_found" });
+    expect(task.outputs).toEqual([]);
+  });
+});
