@@ -6,12 +6,15 @@ import { getDb } from "@/lib/db";
 import { jobs } from "@/lib/queue/jobs";
 import { makeVideo } from "../../support/media-fixtures";
 import { childCommands } from "../../support/process-children";
-import { waitForTaskEnd } from "../../support/run-task-to-end";
+import { waitForTaskEnd, waitForTaskProgress } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
+import { withOwnDatabase } from "../../support/own-database";
 import { withWorker } from "../../support/with-worker";
 import { storedKeys } from "../../support/stored-keys";
 
+// Its own database: the task must run under this file's worker, whose ffmpeg the test watches.
+withOwnDatabase();
 const context = withWorker();
 
 describe("cancelling a running task", () => {
@@ -21,10 +24,7 @@ describe("cancelling a running task", () => {
     const region = { x: 10, y: 10, width: 100, height: 60 };
     const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
 
-    const running = await waitFor(async () => {
-      const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
-      return task.status === "running" && task.progress > 0 && task;
-    }, { what: "progress to be reported" });
+    const running = await waitForTaskProgress(taskId);
     expect(running.message).toBe("Removing watermark");
     expect(await childCommands(context.worker.pid)).toContain("ffmpeg");
 

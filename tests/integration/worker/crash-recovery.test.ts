@@ -4,13 +4,16 @@ import { afterAll, describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { jobs } from "@/lib/queue/jobs";
 import { makeVideo } from "../../support/media-fixtures";
-import { waitForTaskEnd } from "../../support/run-task-to-end";
+import { waitForTaskEnd, waitForTaskProgress } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
+import { withOwnDatabase } from "../../support/own-database";
 import { withTestBoss } from "../../support/with-worker";
 import { startWorker, type WorkerProcess } from "../../support/worker-process";
 import { storedKeys } from "../../support/stored-keys";
 
+// Its own database: only the workers this file starts and kills may take its tasks.
+withOwnDatabase();
 const context = withTestBoss();
 const workers: WorkerProcess[] = [];
 
@@ -26,10 +29,7 @@ describe("a worker killed mid-task", () => {
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 60, width: 640, height: 480, audio: false }));
     const region = { x: 20, y: 20, width: 100, height: 60 };
     const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
-    await waitFor(async () => {
-      const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
-      return task.status === "running" && task.progress > 0;
-    }, { what: "the task to make progress", timeoutMs: 30_000 });
+    await waitForTaskProgress(taskId, 30_000);
 
     await first.kill();
     const second = await startWorker();

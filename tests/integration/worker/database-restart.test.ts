@@ -1,28 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { applyMigrations } from "@/lib/database/apply-migrations";
-import { closeDb, getDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
 import en from "@/messages/en.json";
 import { makeVideo } from "../../support/media-fixtures";
-import { waitForTaskEnd } from "../../support/run-task-to-end";
+import { waitForTaskEnd, waitForTaskProgress } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
 import { startTcpProxy, type TcpProxy } from "../../support/tcp-proxy";
-import { provisionTestDatabase, type TestDatabase } from "../../support/test-database";
+import { withOwnDatabase } from "../../support/own-database";
 import { waitFor } from "../../support/wait-for";
 import { withTestBoss } from "../../support/with-worker";
 import { startWorker, type WorkerProcess } from "../../support/worker-process";
 import { startWebServer, type WebServer } from "../../support/web-server";
 
 // A database of its own: tasks other files left running or pending would take the slots its task needs.
-let ownDatabase: TestDatabase;
-beforeAll(async () => {
-  ownDatabase = await provisionTestDatabase();
-  await applyMigrations({ databaseUrl: ownDatabase.url });
-  process.env.DATABASE_URL = ownDatabase.url;
-});
-afterAll(async () => {
-  await closeDb();
-  await ownDatabase?.drop();
-});
+const ownDatabase = withOwnDatabase();
 withTestBoss();
 const CUT_MS = 6_000;
 
@@ -51,13 +41,10 @@ describe("PostgreSQL restarted mid-run", () => {
     expect(me.status).toBe(200);
     const cookie = me.headers.get("set-cookie")!.split(";")[0]!;
     const visitorId = await createVisitor();
-    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 8, width: 640, height: 480, audio: false }));
+    const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 60, width: 640, height: 480, audio: false }));
     const region = { x: 20, y: 20, width: 100, height: 60 };
     const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
-    await waitFor(async () => {
-      const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
-      return task.status === "running" && task.progress > 0;
-    }, { what: "the task to make progress", timeoutMs: 60_000 });
+    await waitForTaskProgress(taskId, 60_000);
 
     await proxy.cut();
     const cutAt = Date.now();

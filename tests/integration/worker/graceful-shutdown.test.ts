@@ -2,11 +2,13 @@ import { describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { makeVideo } from "../../support/media-fixtures";
 import { createVisitor, storeUpload, submitTask } from "../../support/seed-tasks";
-import { waitFor } from "../../support/wait-for";
+import { waitForTaskProgress } from "../../support/run-task-to-end";
+import { withOwnDatabase } from "../../support/own-database";
 import { withWorker } from "../../support/with-worker";
 
-// Caps high enough that rows other files left "running" cannot keep this task from starting.
-const context = withWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: "90", MAX_RUNNING_TOTAL: "1000" });
+// Its own database: the task must be admitted and run by this file's worker, not another file's.
+withOwnDatabase();
+const context = withWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: "90" });
 
 describe("SIGTERM", () => {
   test("lets the running task finish before the worker exits", { timeout: 150_000 }, async () => {
@@ -15,10 +17,7 @@ describe("SIGTERM", () => {
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 40, width: 640, height: 480, audio: false }));
     const region = { x: 10, y: 10, width: 60, height: 40 };
     const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
-    await waitFor(async () => {
-      const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId } });
-      return task.status === "running" && task.progress > 0;
-    }, { what: "the task to be processing", timeoutMs: 30_000 });
+    await waitForTaskProgress(taskId, 30_000);
 
     await worker.stop();
 
