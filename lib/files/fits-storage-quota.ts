@@ -1,6 +1,6 @@
 import { getConfig } from "../config";
 import type { Prisma } from "../db";
-import { countStoredBytes } from "./count-stored-bytes";
+import { countUsedBytes } from "./count-used-bytes";
 
 /**
  * Whether `bytes` more fit in the visitor's quota beside what they store and what their uploads in
@@ -10,10 +10,6 @@ export async function fitsStorageQuota(
   tx: Prisma.TransactionClient,
   options: { visitorId: string; bytes: number; reservationId?: string },
 ): Promise<boolean> {
-  const { visitorId, bytes, reservationId = "" } = options;
-  const [{ reserved }] = await tx.$queryRaw<[{ reserved: bigint }]>`
-    SELECT COALESCE(SUM(bytes), 0)::bigint AS reserved FROM storage_reservations
-    WHERE visitor_id = ${visitorId} AND id <> ${reservationId} AND expires_at > now() AT TIME ZONE 'UTC'`;
-  const stored = await countStoredBytes(tx, visitorId);
-  return stored + Number(reserved) + bytes <= getConfig().limits.maxStoredBytesPerVisitor;
+  const used = await countUsedBytes(tx, { visitorIds: [options.visitorId], exceptReservationId: options.reservationId });
+  return (used.get(options.visitorId) ?? 0) + options.bytes <= getConfig().limits.maxStoredBytesPerVisitor;
 }

@@ -1,5 +1,4 @@
 import { getBoss } from "./get-boss";
-import { BOSS_SCHEMA } from "./create-boss";
 
 /** A consumer loop of this process that can be woken directly, and whether it is running a job. */
 type Loop = { id: string; busy: boolean; wokenAt: number };
@@ -7,38 +6,71 @@ type Loop = { id: string; busy: boolean; wokenAt: number };
 /** A woken loop counts as taken this long, so two wake-ups in a row do not pick the same one. */
 const WAKE_CLAIM_MS = 100;
 
-const globalForLoops = globalThis as unknown as { wakeableLoops?: Map<string, Loop[]> };
-const loopsOf = (name: string): Loop[] => (globalForLoops.wakeableLoops ??= new Map()).get(name) ?? [];
+/** The channel wake-ups for other processes travel on: "<queue> <count>". */
+const WAKE_CHANNEL = "clipclean_wake_workers";
 
-/** Registers one consumer loop of `name`; the caller sets its pg-boss worker id, and its handler flips `busy`. */
-export function registerWakeableLoop(name: string): Loop {
-  const loop = { id: "", busy: false, wokenAt: 0 };
-  (globalForLoops.wakeableLoops ??= new Map()).set(name, [...loopsOf(name), loop]);
-  return loop;
-}
+const state = globalThis as unknown as { wakeableLoops?: Map<string, Loop[]>; listeningForWakeUps?: boolean };
+const loopsOf = (name: string): Loop[] => (state.wakeableLoops ??= new Map()).get(name) ?? [];
 
-/**
- * Wakes consumers of `name` for `count` new jobs. "here-first" wakes that many idle loops of this
- * process and NOTIFYs every process only when it has too few: a slot freed here is refilled here,
- * without waking every idle loop on every host for each job. "everywhere" NOTIFYs every process at
- * once, so that a batch of new work spreads across the hosts instead of landing on the one that
- * admitted it.
- */
-export async function wakeWorkers(name: string, count: number, where: "here-first" | "everywhere"): Promise<void> {
-  if (count <= 0) return;
-  if (where === "everywhere") return notifyQueue(name);
+/** Wakes up to `count` idle loops of `name` in this process (every idle loop for Infinity); returns how many. */
+async function wakeHere(name: string, count: number): Promise<number> {
   const now = Date.now();
   const idle = loopsOf(name).filter((loop) => loop.id && !loop.busy && now - loop.wokenAt > WAKE_CLAIM_MS).slice(0, count);
+  if (idle.length === 0) return 0;
   const boss = await getBoss();
   for (const loop of idle) {
     loop.wokenAt = now;
     boss.notifyWorker(loop.id);
   }
-  if (idle.length < count) await notifyQueue(name);
+  return idle.length;
 }
 
-/** The NOTIFY pg-boss itself sends for a notify-enabled queue: every process's consumers of `name` fetch. */
-async function notifyQueue(name: string): Promise<void> {
-  const channel = `'pgboss_' || left(encode(sha224('${BOSS_SCHEMA}'::bytea), 'hex'), 24)`;
-  await (await getBoss()).getDb().executeSql(`SELECT pg_notify(${channel}, $1)`, [name]);
+/**
+ * The first loop registered makes this process listen for other processes' wake-ups, on pg-boss's
+ * own self-healing LISTEN connection. After a reconnect every idle loop fetches once, since
+ * wake-ups sent meanwhile were missed; if listening cannot start, polling still finds every job.
+ */
+function listenForWakeUps(): void {
+  if (state.listeningForWakeUps) return;
+  state.listeningForWakeUps = true;
+  void (async () => {
+    const db = (await getBoss()).getDb();
+    if (!db.listen) throw new Error("this pg-boss database cannot LISTEN");
+    await db.listen(
+      WAKE_CHANNEL,
+      (payload) => {
+        const [name = "", count = "0"] = payload.split(" ");
+        void wakeHere(name, Number(count));
+      },
+      () => {
+        for (const name of state.wakeableLoops?.keys() ?? []) void wakeHere(name, Infinity);
+      },
+    );
+  })().catch((error: unknown) => {
+    state.listeningForWakeUps = false;
+    console.error("not listening for wake-ups (polling still finds every job):", error);
+  });
+}
+
+/** Registers one consumer loop of `name`; the caller sets its pg-boss worker id, and its handler flips `busy`. */
+export function registerWakeableLoop(name: string): Loop {
+  const loop = { id: "", busy: false, wokenAt: 0 };
+  (state.wakeableLoops ??= new Map()).set(name, [...loopsOf(name), loop]);
+  listenForWakeUps();
+  return loop;
+}
+
+/**
+ * Wakes consumers of `name` for `count` new jobs: each process that hears of it wakes at most
+ * `count` of its idle loops, so a batch of jobs costs a few fetches, not one per loop on every host.
+ * "here-first" wakes that many idle loops of this process and tells the other processes only of the
+ * rest: a slot freed here is refilled here. "everywhere" tells every process of all of them (this
+ * one included), so that a batch of new work spreads across the hosts instead of landing on the one
+ * that admitted it.
+ */
+export async function wakeWorkers(name: string, count: number, where: "here-first" | "everywhere"): Promise<void> {
+  if (count <= 0) return;
+  const rest = where === "everywhere" ? count : count - (await wakeHere(name, count));
+  if (rest <= 0) return;
+  await (await getBoss()).getDb().executeSql(`SELECT pg_notify($1, $2)`, [WAKE_CHANNEL, `${name} ${rest}`]);
 }

@@ -17,5 +17,5 @@ export async function cancelLaterSteps({ tx, taskId }: { tx: Prisma.TransactionC
     RETURNING id`;
   const ids = cancelled.map((task) => task.id);
   await appendTaskLog({ taskId: ids, level: "info", message: "Cancelled: an earlier step of the pipeline did not complete.", tx });
-  for (const id of ids) await notifyTaskEnded({ tx, taskId: id });
+  await notifyTaskEnded({ tx, taskIds: ids });
 }

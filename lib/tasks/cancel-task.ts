@@ -25,7 +25,7 @@ export async function cancelTask({ visitorId, taskId }: { visitorId: string; tas
       throw new AppError(exists ? "conflict" : "not_found");
     }
     await appendTaskLog({ taskId, level: "info", message: "Task cancelled.", tx });
-    await notifyTaskEnded({ tx, taskId });
+    await notifyTaskEnded({ tx, taskIds: [taskId] });
     await cancelLaterSteps({ tx, taskId });
     return task.jobId;
   });

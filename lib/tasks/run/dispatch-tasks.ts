@@ -14,26 +14,30 @@ const LOOKAHEAD = 3;
 type Candidate = { id: string; visitor_id: string; type: string; running: bigint };
 
 /**
- * The pending tasks that may start (pipeline steps once the step they read has completed), fairest first: a visitor's next task ranks by how many tasks
- * that visitor has running plus its place in the visitor's own queue (priority, then age), and
- * among equals the visitor who started something least recently goes first.
+ * The pending tasks that may start (pipeline steps once the step they read has completed), fairest
+ * first: a visitor's next task ranks by how many tasks that visitor has running plus its place in the
+ * visitor's own queue (priority, then age), and among equals the visitor who started something least
+ * recently goes first. Each waiting visitor is looked at once (a materialised list) and only their
+ * first few tasks are read, so one admission costs the same with 20 or 2,000 tasks waiting.
  */
 function selectCandidates(tx: Prisma.TransactionClient, perVisitor: number, limit: number) {
   return tx.$queryRaw<Candidate[]>`
-    WITH visitors AS (
+    WITH visitors AS MATERIALIZED (
       SELECT p.visitor_id,
              (SELECT count(*) FROM tasks r WHERE r.visitor_id = p.visitor_id AND r.status = 'running') AS running,
              (SELECT max(s.started_at) FROM tasks s WHERE s.visitor_id = p.visitor_id) AS last_started_at
       FROM (SELECT DISTINCT visitor_id FROM tasks t WHERE ${readyToStartSql("t")}) p
-    ), ranked AS (
-      SELECT t.id, t.visitor_id, t.type::text AS type, v.running, v.last_started_at,
-             row_number() OVER (PARTITION BY t.visitor_id ORDER BY t.priority DESC, t.created_at, t.id) AS place
-      FROM tasks t JOIN visitors v ON v.visitor_id = t.visitor_id
-      WHERE ${readyToStartSql("t")} AND v.running < ${perVisitor}
     )
-    SELECT id, visitor_id, type, running FROM ranked
-    WHERE place <= ${perVisitor} - running + ${LOOKAHEAD}
-    ORDER BY running + place, last_started_at NULLS FIRST, visitor_id, place
+    SELECT c.id, v.visitor_id, c.type, v.running
+    FROM visitors v CROSS JOIN LATERAL (
+      SELECT t.id, t.type::text AS type, row_number() OVER (ORDER BY t.priority DESC, t.created_at, t.id) AS place
+      FROM tasks t
+      WHERE t.visitor_id = v.visitor_id AND ${readyToStartSql("t")}
+      ORDER BY t.priority DESC, t.created_at, t.id
+      LIMIT ${perVisitor} - v.running + ${LOOKAHEAD}
+    ) c
+    WHERE v.running < ${perVisitor}
+    ORDER BY v.running + c.place, v.last_started_at NULLS FIRST, v.visitor_id, c.place
     LIMIT ${limit}`;
 }
 

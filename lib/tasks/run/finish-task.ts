@@ -1,6 +1,8 @@
 import { getConfig } from "../../config";
+import { batchCalls } from "../../database/batch-calls";
+import { isDatabaseUnreachable } from "../../database/is-database-unreachable";
 import { getDb, type Prisma } from "../../db";
-import { fitsStorageQuota } from "../../files/fits-storage-quota";
+import { countUsedBytes } from "../../files/count-used-bytes";
 import { formatBytes } from "../../format/format-bytes";
 import { lockVisitor } from "../../identity/lock-visitor";
 import type { MediaFields } from "../../media/media-info";
@@ -8,11 +10,11 @@ import { jobs } from "../../queue/jobs";
 import { requestDispatch } from "../../queue/request-dispatch";
 import { wakeWorkers } from "../../queue/wake-workers";
 import { notifyTaskEnded } from "../../webhooks/notify-task-ended";
-import { appendTaskLog } from "../append-task-log";
-import type { TaskFailureCode } from "../task-states";
+import { appendTaskLog, type TaskLogLevel } from "../append-task-log";
 import { cancelLaterSteps } from "../cancel-later-steps";
+import type { TaskFailureCode } from "../task-states";
 import { admitTasks } from "./dispatch-tasks";
-import { passOutputOn } from "./pass-output-on";
+import { passOutputsOn } from "./pass-outputs-on";
 
 /** A produced file as it is recorded: what it is (as an upload would be described) and where it is stored. */
 export type TaskOutput = MediaFields & { storageKey: string; name: string; size: number };
@@ -22,68 +24,123 @@ export type TaskOutcome =
   | { status: "failed"; code: TaskFailureCode; message: string }
   | { status: "cancelled"; message: string };
 
-/**
- * A completed outcome if its output fits in the visitor's storage quota (outputs count like uploads),
- * else a final storage_quota_exceeded failure. Holds the visitor's lock until the transaction ends,
- * so the output is recorded before any parallel upload can claim the same room.
- */
-async function admitOutput(tx: Prisma.TransactionClient, taskId: string, outcome: Extract<TaskOutcome, { status: "completed" }>): Promise<TaskOutcome> {
-  const task = await tx.task.findUnique({ where: { id: taskId }, select: { visitorId: true } });
-  if (!task) return outcome;
-  await lockVisitor(tx, task.visitorId);
-  if (await fitsStorageQuota(tx, { visitorId: task.visitorId, bytes: outcome.output.size })) return outcome;
-  const size = formatBytes(outcome.output.size, "en");
-  return { status: "failed", code: "storage_quota_exceeded", message: `The result (${size}) does not fit in the visitor's storage quota` };
-}
+type Finish = { taskId: string; jobId: string; outcome: TaskOutcome };
+type FinishResult = TaskOutcome["status"] | "skipped";
 
-async function recordOutput(tx: Prisma.TransactionClient, taskId: string, visitorId: string, output: TaskOutput): Promise<string> {
-  const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3_600_000);
-  const file = await tx.file.create({ data: { ...output, size: BigInt(output.size), origin: "output", visitorId, taskId, expiresAt }, select: { id: true } });
-  return file.id;
-}
+/** How many finished tasks one transaction records at most. */
+const MAX_BATCH = 64;
 
 /**
- * The task's final state change, its output's appearance (passed on as the next pipeline step's input;
- * a failure or cancel cancels the later steps instead), its completion webhook and the admission
- * of the tasks that fit in the freed slot, in one transaction (one round of commits per task instead of two). When another
- * admission holds the lock, a `task-dispatch` wake-up is left instead. An output that does not fit
- * in the visitor's quota turns the outcome into a failure. Applies only while the task is still
- * running under `jobId`; returns the status it applied, or "skipped" (the caller removes any output
- * it had stored unless the status is "completed").
+ * A task's final state change, its output's appearance (passed on as the next pipeline step's input;
+ * a failure or cancel cancels the later steps instead), its completion webhook and the admission of
+ * the tasks that fit in the freed slot, in one transaction. Tasks that finish in this process while
+ * another finish is being recorded are recorded together in the next transaction, with one admission
+ * for all of them. When another admission holds the lock, a `task-dispatch` wake-up is left instead.
+ * An output that does not fit in the visitor's quota turns the outcome into a failure. Applies only
+ * while the task is still running under `jobId`; returns the status it applied, or "skipped" (the
+ * caller removes any output it had stored unless the status is "completed").
  */
-export async function finishTask(options: { taskId: string; jobId: string; outcome: TaskOutcome }): Promise<TaskOutcome["status"] | "skipped"> {
-  const { status, started } = await getDb().$transaction((tx) => applyOutcome(tx, options));
-  // The slot was freed here: refilling it here keeps each host's share of the work as it was.
-  await wakeWorkers(jobs.taskRun.name, started, "here-first");
-  return status;
+export function finishTask(finish: Finish): Promise<FinishResult> {
+  return finishInBatches(finish);
 }
 
-async function applyOutcome(tx: Prisma.TransactionClient, options: { taskId: string; jobId: string; outcome: TaskOutcome }) {
-  const { taskId, jobId } = options;
-  const outcome = options.outcome.status === "completed" ? await admitOutput(tx, taskId, options.outcome) : options.outcome;
-  const errorCode = outcome.status === "failed" ? outcome.code : null;
-  const errorMessage = outcome.status === "failed" ? outcome.message : null;
-  const message = outcome.status === "failed" ? "Failed" : outcome.message;
-  const finished = await tx.$queryRaw<{ visitor_id: string }[]>`
-    UPDATE tasks SET status = ${outcome.status}::task_status, message = ${message},
-           progress = CASE WHEN ${outcome.status} = 'completed' THEN 100 ELSE progress END,
-           error_code = ${errorCode}, error_message = ${errorMessage},
-           finished_at = clock_timestamp() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
-    WHERE id = ${taskId} AND job_id = ${jobId} AND status = 'running'
-    RETURNING visitor_id`;
-  const [row] = finished;
-  if (row) {
-    if (outcome.status === "completed") {
-      await passOutputOn({ tx, taskId, fileId: await recordOutput(tx, taskId, row.visitor_id, outcome.output) });
-    } else {
-      await cancelLaterSteps({ tx, taskId });
+const finishInBatches = batchCalls<Finish, FinishResult>({
+  maxBatch: MAX_BATCH,
+  isolate: (error) => !isDatabaseUnreachable(error),
+  async apply(finishes) {
+    const { results, started } = await getDb().$transaction((tx) => applyOutcomes(tx, finishes));
+    // The slots were freed here: refilling them here keeps each host's share of the work as it was.
+    await wakeWorkers(jobs.taskRun.name, started, "here-first");
+    return results;
+  },
+});
+
+/**
+ * Completed outcomes whose outputs fit in their visitor's storage quota (outputs count like uploads,
+ * in the order they finished), the others turned into final storage_quota_exceeded failures. Holds
+ * the visitors' locks (taken in one order, so two batches never wait on each other) until the
+ * transaction ends, so the outputs are recorded before any parallel upload can claim the same room.
+ */
+async function admitOutputs(tx: Prisma.TransactionClient, finishes: Finish[]): Promise<TaskOutcome[]> {
+  const completed = finishes.filter((finish) => finish.outcome.status === "completed");
+  if (completed.length === 0) return finishes.map((finish) => finish.outcome);
+  const owners = await tx.task.findMany({ where: { id: { in: completed.map((finish) => finish.taskId) } }, select: { id: true, visitorId: true } });
+  const ownerOf = new Map(owners.map((task) => [task.id, task.visitorId]));
+  const visitorIds = [...new Set(owners.map((task) => task.visitorId))].sort();
+  for (const visitorId of visitorIds) await lockVisitor(tx, visitorId);
+  const used = await countUsedBytes(tx, { visitorIds });
+  const { maxStoredBytesPerVisitor } = getConfig().limits;
+  return finishes.map(({ taskId, outcome }) => {
+    const visitorId = ownerOf.get(taskId);
+    if (outcome.status !== "completed" || visitorId === undefined) return outcome;
+    const after = (used.get(visitorId) ?? 0) + outcome.output.size;
+    if (after <= maxStoredBytesPerVisitor) {
+      used.set(visitorId, after);
+      return outcome;
     }
-    const level = outcome.status === "failed" ? "error" : "info";
-    const line = outcome.status === "failed" ? `Failed (${outcome.code}): ${outcome.message}` : outcome.message;
-    await appendTaskLog({ taskId, level, message: line, tx });
-    await notifyTaskEnded({ tx, taskId });
+    const size = formatBytes(outcome.output.size, "en");
+    return { status: "failed", code: "storage_quota_exceeded", message: `The result (${size}) does not fit in the visitor's storage quota` };
+  });
+}
+
+async function applyOutcomes(tx: Prisma.TransactionClient, finishes: Finish[]) {
+  const outcomes = await admitOutputs(tx, finishes);
+  const field = <T>(pick: (outcome: TaskOutcome) => T) => outcomes.map(pick);
+  const finished = await tx.$queryRaw<{ id: string; visitor_id: string }[]>`
+    UPDATE tasks t SET status = o.status::task_status, message = o.message,
+           progress = CASE WHEN o.status = 'completed' THEN 100 ELSE t.progress END,
+           error_code = o.error_code, error_message = o.error_message,
+           finished_at = clock_timestamp() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
+    FROM unnest(
+      ${finishes.map((finish) => finish.taskId)}::text[], ${finishes.map((finish) => finish.jobId)}::text[],
+      ${field((outcome) => outcome.status)}::text[], ${field((outcome) => (outcome.status === "failed" ? "Failed" : outcome.message))}::text[],
+      ${field((outcome) => (outcome.status === "failed" ? outcome.code : null))}::text[],
+      ${field((outcome) => (outcome.status === "failed" ? outcome.message : null))}::text[]
+    ) AS o(id, job_id, status, message, error_code, error_message)
+    WHERE t.id = o.id AND t.job_id = o.job_id AND t.status = 'running'
+    RETURNING t.id, t.visitor_id`;
+  const ownerOf = new Map(finished.map((row) => [row.id, row.visitor_id]));
+  const applied = finishes.flatMap((finish, index) => {
+    const visitorId = ownerOf.get(finish.taskId);
+    return visitorId === undefined ? [] : [{ taskId: finish.taskId, visitorId, outcome: outcomes[index]! }];
+  });
+  await recordOutputs(tx, applied);
+  for (const { taskId, outcome } of applied) {
+    if (outcome.status !== "completed") await cancelLaterSteps({ tx, taskId });
   }
+  await logOutcomes(tx, applied);
+  await notifyTaskEnded({ tx, taskIds: applied.map((finish) => finish.taskId) });
   const started = await admitTasks(tx, { wait: false });
   if (started === null) await requestDispatch({ tx, reason: "finished" });
-  return { status: row ? outcome.status : ("skipped" as const), started: started ?? 0 };
+  const results = finishes.map((finish, index): FinishResult => (ownerOf.has(finish.taskId) ? outcomes[index]!.status : "skipped"));
+  return { results, started: started ?? 0 };
+}
+
+type Applied = { taskId: string; visitorId: string; outcome: TaskOutcome };
+
+/** The completed tasks' outputs become the visitors' files and the inputs of the pipeline steps that read them. */
+async function recordOutputs(tx: Prisma.TransactionClient, applied: Applied[]): Promise<void> {
+  const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3_600_000);
+  const data = applied.flatMap(({ taskId, visitorId, outcome }) =>
+    outcome.status === "completed"
+      ? [{ ...outcome.output, size: BigInt(outcome.output.size), origin: "output" as const, visitorId, taskId, expiresAt }]
+      : [],
+  );
+  if (data.length === 0) return;
+  const files = await tx.file.createManyAndReturn({ data, select: { id: true, taskId: true } });
+  await passOutputsOn({ tx, outputs: files.map((file) => ({ taskId: file.taskId!, fileId: file.id })) });
+}
+
+/** Each task's last log line; the same line for many tasks goes in as one insert. */
+async function logOutcomes(tx: Prisma.TransactionClient, applied: Applied[]): Promise<void> {
+  const lines = new Map<string, { level: TaskLogLevel; message: string; taskIds: string[] }>();
+  for (const { taskId, outcome } of applied) {
+    const level: TaskLogLevel = outcome.status === "failed" ? "error" : "info";
+    const message = outcome.status === "failed" ? `Failed (${outcome.code}): ${outcome.message}` : outcome.message;
+    const key = `${level}\u0000${message}`;
+    const line = lines.get(key) ?? { level, message, taskIds: [] };
+    line.taskIds.push(taskId);
+    lines.set(key, line);
+  }
+  for (const { level, message, taskIds } of lines.values()) await appendTaskLog({ taskId: taskIds, level, message, tx });
 }
