@@ -3,19 +3,37 @@ import type { LogLevel } from "../generated/prisma/enums";
 
 export type TaskLogLevel = LogLevel;
 
+/** One log line of a task as it was written down, before it is stored. */
+export type TaskLogLine = { taskId: string; at: Date; level: TaskLogLevel; message: string };
+
+const clip = (message: string) => message.slice(0, 2000);
+
 /**
- * Adds one line to the log of a task, or the same line to several tasks' logs in one insert; inside
- * `tx` when given, so the line commits with the state change it reports.
+ * Adds one line to the log of a task, or the same line to several tasks' logs, in one insert; or
+ * `lines` written down earlier, each with its own time (lines of tasks deleted meanwhile are left
+ * out). Inside `tx` when given, so the lines commit with the state change they report.
  */
-export async function appendTaskLog(options: {
-  taskId: string | string[];
-  level: TaskLogLevel;
-  message: string;
-  tx?: Prisma.TransactionClient;
-}): Promise<void> {
+export async function appendTaskLog(
+  options:
+    | { taskId: string | string[]; level: TaskLogLevel; message: string; tx?: Prisma.TransactionClient }
+    | { lines: TaskLogLine[]; tx?: Prisma.TransactionClient },
+): Promise<void> {
   const db = options.tx ?? getDb();
-  const message = options.message.slice(0, 2000);
+  if ("lines" in options) {
+    if (options.lines.length === 0) return;
+    const { lines } = options;
+    await db.$executeRaw`
+      INSERT INTO task_logs (task_id, at, level, message)
+      SELECT l.task_id, l.at::timestamptz AT TIME ZONE 'UTC', l.level::log_level, l.message
+      FROM unnest(${lines.map((line) => line.taskId)}::text[], ${lines.map((line) => line.at.toISOString())}::text[],
+                  ${lines.map((line) => line.level)}::text[], ${lines.map((line) => clip(line.message))}::text[])
+           WITH ORDINALITY AS l(task_id, at, level, message, n)
+      WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.id = l.task_id)
+      ORDER BY l.n`;
+    return;
+  }
   const taskIds = typeof options.taskId === "string" ? [options.taskId] : options.taskId;
   if (taskIds.length === 0) return;
+  const message = clip(options.message);
   await db.taskLog.createMany({ data: taskIds.map((taskId) => ({ taskId, level: options.level, message })) });
 }

@@ -10,7 +10,7 @@ import { jobs } from "../../queue/jobs";
 import { requestDispatch } from "../../queue/request-dispatch";
 import { wakeWorkers } from "../../queue/wake-workers";
 import { notifyTaskEnded } from "../../webhooks/notify-task-ended";
-import { appendTaskLog, type TaskLogLevel } from "../append-task-log";
+import { appendTaskLog, type TaskLogLevel, type TaskLogLine } from "../append-task-log";
 import { cancelLaterSteps } from "../cancel-later-steps";
 import type { TaskFailureCode } from "../task-states";
 import { admitTasks } from "./dispatch-tasks";
@@ -24,7 +24,8 @@ export type TaskOutcome =
   | { status: "failed"; code: TaskFailureCode; message: string }
   | { status: "cancelled"; message: string };
 
-type Finish = { taskId: string; jobId: string; outcome: TaskOutcome };
+/** A task's outcome, with the log lines its run wrote down and has not stored yet (they go in first). */
+type Finish = { taskId: string; jobId: string; outcome: TaskOutcome; logLines?: TaskLogLine[] };
 type FinishResult = TaskOutcome["status"] | "skipped";
 
 /** How many finished tasks one transaction records at most. */
@@ -104,6 +105,7 @@ async function applyOutcomes(tx: Prisma.TransactionClient, finishes: Finish[]) {
     const visitorId = ownerOf.get(finish.taskId);
     return visitorId === undefined ? [] : [{ taskId: finish.taskId, visitorId, outcome: outcomes[index]! }];
   });
+  await appendTaskLog({ lines: finishes.flatMap((finish) => finish.logLines ?? []), tx });
   await recordOutputs(tx, applied);
   for (const { taskId, outcome } of applied) {
     if (outcome.status !== "completed") await cancelLaterSteps({ tx, taskId });

@@ -5,8 +5,8 @@ import type { TaskType } from "../../generated/prisma/enums";
 import { makeWorkDir } from "../../retention/make-work-dir";
 import { assertFreeSpace } from "../../storage/assert-free-space";
 import { getStorage } from "../../storage/get-storage";
-import { appendTaskLog } from "../append-task-log";
 import { taskTimeoutMinutes } from "../task-timeout-minutes";
+import { bufferTaskLog } from "./buffer-task-log";
 import { finishTask, type TaskOutcome } from "./finish-task";
 import { outcomeOfError, type AttemptOutcome } from "./outcome-of-error";
 import { processMerge } from "./processors/process-merge";
@@ -54,21 +54,18 @@ export async function runTask({ taskId, jobId, retryCount, signal }: RunTaskOpti
     include: { inputs: { include: { file: true }, orderBy: { position: "asc" } } },
   });
   if (!task || task.status !== "running" || task.jobId !== jobId) return "skipped";
-  // A lost log line is no reason to fail the work (the database may be restarting meanwhile).
-  const log: ProcessContext["log"] = (level, message) =>
-    appendTaskLog({ taskId, level, message }).catch((error: unknown) => console.error(`log line of task ${taskId} not saved:`, error));
-  if (retryCount > 0) {
-    await log("warn", `Running again after an interrupted attempt (retry ${retryCount})`);
-    // An earlier attempt may have stored its output and died before the final state change.
-    for (let earlier = 0; earlier < retryCount; earlier += 1) await getStorage().delete(outputKey(task, earlier));
-  }
+  // An earlier attempt may have stored its output and died before the final state change.
+  for (let earlier = 0; earlier < retryCount; earlier += 1) await getStorage().delete(outputKey(task, earlier));
   const timeoutMinutes = taskTimeoutMinutes(task.type);
   const timeout = AbortSignal.timeout(timeoutMinutes * 60_000);
   const workDir = await makeWorkDir(`${taskId}-${task.attempts}-${retryCount}`);
   const progress = trackProgress({ taskId, jobId, message: "Starting" });
+  // Lines are stored in batches and never fail the work (the database may be restarting meanwhile).
+  const logs = bufferTaskLog(taskId);
   const key = outputKey(task, retryCount);
   try {
-    const context = { task, workDir, signal: AbortSignal.any([signal, timeout]), progress, log };
+    if (retryCount > 0) await logs.log("warn", `Running again after an interrupted attempt (retry ${retryCount})`);
+    const context = { task, workDir, signal: AbortSignal.any([signal, timeout]), progress, log: logs.log };
     let outcome: AttemptOutcome = await produce(context, key).catch((error: unknown) =>
       outcomeOfError({ error, taskId, aborted: signal.aborted, timedOut: timeout.aborted && !signal.aborted, timeoutMinutes }),
     );
@@ -82,15 +79,17 @@ export async function runTask({ taskId, jobId, retryCount, signal }: RunTaskOpti
       return "handed-back";
     }
     const finalOutcome = outcome;
+    const logLines = await logs.take();
     // Finishing outlasts a short database outage; a lost commit acknowledgement is retried as "not
     // applied", so the output's bytes stay when its row did get recorded.
-    const finished = await retryWhileUnreachable(`finishing task ${taskId}`, () => finishTask({ taskId, jobId, outcome: finalOutcome }));
+    const finished = await retryWhileUnreachable(`finishing task ${taskId}`, () => finishTask({ taskId, jobId, outcome: finalOutcome, logLines }));
     if (finished !== "completed" && !(finished === "skipped" && (await isRecordedOutput(key)))) await getStorage().delete(key);
     return finished;
   } catch (error) {
     await getStorage().delete(key);
     throw error;
   } finally {
+    await logs.flush();
     await progress.stop();
     await rm(workDir, { recursive: true, force: true });
   }

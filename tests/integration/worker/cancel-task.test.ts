@@ -27,6 +27,11 @@ describe("cancelling a running task", () => {
     const running = await waitForTaskProgress(taskId);
     expect(running.message).toBe("Removing watermark");
     expect(await childCommands(context.worker.pid)).toContain("ffmpeg");
+    // The run's log lines show while it runs, not only once it ends.
+    const removing = /^Removing watermark at 10,10 size 100×60/;
+    await waitFor(async () => (await getDb().taskLog.findMany({ where: { taskId } })).some((line) => removing.test(line.message)), {
+      what: "the run's log line to be stored while it runs", timeoutMs: 3_000,
+    });
 
     // What the tasks API does on cancel.
     await getDb().task.update({ where: { id: taskId }, data: { status: "cancelled", finishedAt: new Date() } });
