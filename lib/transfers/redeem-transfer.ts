@@ -39,7 +39,7 @@ export async function redeemTransfer({ code, currentVisitorId, clientAddress, no
       const { visitorId: target } = await tx.transfer.findUniqueOrThrow({ where: { codeHash }, select: { visitorId: true } });
       if (currentVisitorId !== target) {
         // Both visitors, in a fixed order, so two redemptions crossing each other cannot deadlock.
-        for (const id of [currentVisitorId, target].sort()) await lockVisitor(tx, id);
+        await lockVisitor(tx, [currentVisitorId, target]);
         await tx.file.updateMany({ where: { visitorId: currentVisitorId }, data: { visitorId: target } });
         await tx.task.updateMany({ where: { visitorId: currentVisitorId }, data: { visitorId: target } });
         await tx.storageReservation.updateMany({ where: { visitorId: currentVisitorId }, data: { visitorId: target } });

@@ -67,8 +67,8 @@ async function admitOutputs(tx: Prisma.TransactionClient, finishes: Finish[]): P
   if (completed.length === 0) return finishes.map((finish) => finish.outcome);
   const owners = await tx.task.findMany({ where: { id: { in: completed.map((finish) => finish.taskId) } }, select: { id: true, visitorId: true } });
   const ownerOf = new Map(owners.map((task) => [task.id, task.visitorId]));
-  const visitorIds = [...new Set(owners.map((task) => task.visitorId))].sort();
-  for (const visitorId of visitorIds) await lockVisitor(tx, visitorId);
+  const visitorIds = [...new Set(owners.map((task) => task.visitorId))];
+  await lockVisitor(tx, visitorIds);
   const used = await countUsedBytes(tx, { visitorIds });
   const { maxStoredBytesPerVisitor } = getConfig().limits;
   return finishes.map(({ taskId, outcome }) => {
