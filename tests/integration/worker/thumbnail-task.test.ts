@@ -9,9 +9,13 @@ import { makeImage, makeVideo } from "../../support/media-fixtures";
 import { runTaskToEnd } from "../../support/run-task-to-end";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
+import { withOwnDatabase } from "../../support/own-database";
 import { withWorker } from "../../support/with-worker";
 import { copyOfStored } from "../../support/stored-copy";
 
+// Its own database: the upload preview it waits for must not queue behind the previews and analyses
+// of every other upload of the run.
+withOwnDatabase();
 const context = withWorker();
 
 describe("thumbnail task", () => {

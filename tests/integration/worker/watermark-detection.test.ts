@@ -5,8 +5,12 @@ import { sendJob } from "@/lib/queue/send-job";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
 import { boxMark, intersectionOverUnion, makeWatermarkedClip, markTruth, textMark, type ClipSpec } from "../../support/watermark-clips";
+import { withOwnDatabase } from "../../support/own-database";
 import { withWorker } from "../../support/with-worker";
 
+// Its own database: every upload of the run queues an analysis, and a backlog of them in the shared
+// queue could keep this file's jobs waiting past their time limit.
+withOwnDatabase();
 withWorker();
 
 const size = { width: 640, height: 360 };
