@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { Link, useRouter } from "@/i18n/navigation";
 import { apiFetch, ApiError } from "../../client/api-fetch";
 import { redeemResponseSchema } from "../../client/types";
+import { ActionButton } from "./action-button";
 
 /**
  * The link page's question: nothing is redeemed until the visitor presses Continue, so link previewers
@@ -41,14 +42,9 @@ export function ConfirmLink({ code }: { code: string }) {
         </p>
       )}
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          onClick={redeem}
-          disabled={busy}
-          className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-        >
+        <ActionButton onClick={redeem} busy={busy}>
           {t("linkContinue")}
-        </button>
+        </ActionButton>
         <Link href="/tasks" className="rounded-lg border border-slate-300 px-4 py-2 font-medium text-slate-700 hover:bg-slate-100">
           {t("linkCancel")}
         </Link>

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { apiFetch, ApiError } from "../../client/api-fetch";
 import { ensureVisitor } from "../../client/ensure-visitor";
 import { transferSchema, type TransferView } from "../../client/types";
+import { ActionButton } from "./action-button";
 
 const MINUTE_MS = 60_000;
 
@@ -90,14 +91,9 @@ export function TransferPanel() {
       ) : (
         <div className="flex flex-col items-start gap-3">
           {expired && <p className="text-sm text-amber-700">{t("expired")}</p>}
-          <button
-            type="button"
-            onClick={create}
-            disabled={busy}
-            className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
-          >
+          <ActionButton onClick={create} busy={busy}>
             {t("create")}
-          </button>
+          </ActionButton>
         </div>
       )}
     </section>
