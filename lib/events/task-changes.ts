@@ -118,8 +118,3 @@ export function subscribeTaskChanges(visitorId: string, listener: TaskChangeList
     }
   };
 }
-
-/** Resolves once this process is listening (for tests and benchmarks that change tasks right after subscribing). */
-export function taskChangesReady(): Promise<void> {
-  return ensureListening();
-}
