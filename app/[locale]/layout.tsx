@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { routing } from "@/i18n/routing";
+import { routing, segmentLocale } from "@/i18n/routing";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
 import { Toaster } from "../components/toaster";
@@ -13,7 +13,7 @@ type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "meta" });
+  const t = await getTranslations({ locale: segmentLocale(locale), namespace: "meta" });
   return { title: { default: t("title"), template: `%s · ${t("siteName")}` }, description: t("description") };
 }
 

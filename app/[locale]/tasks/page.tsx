@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { titleMetadata } from "@/lib/web/title-metadata";
 import { Link } from "@/i18n/navigation";
+import { segmentLocale } from "@/i18n/routing";
 import { getConfig } from "@/lib/config";
 import { PageHeader } from "../../components/page-header";
 import { TaskList } from "../../components/tasks/task-list";
@@ -11,7 +12,7 @@ export const generateMetadata = titleMetadata("tasks");
 
 export default async function TasksPage({ params }: Props) {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "tasks" });
+  const t = await getTranslations({ locale: segmentLocale(locale), namespace: "tasks" });
   return (
     <div className="flex flex-col gap-6">
       <PageHeader

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { titleMetadata } from "@/lib/web/title-metadata";
+import { segmentLocale } from "@/i18n/routing";
 import { PageHeader } from "../../components/page-header";
 import { EnterCodeForm } from "../../components/transfer/enter-code-form";
 import { TransferPanel } from "../../components/transfer/transfer-panel";
@@ -10,7 +11,7 @@ export const generateMetadata = titleMetadata("transfer");
 
 export default async function TransferPage({ params }: Props) {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "transfer" });
+  const t = await getTranslations({ locale: segmentLocale(locale), namespace: "transfer" });
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title={t("title")} lead={t("lead")} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { segmentLocale } from "@/i18n/routing";
 import { TaskDetail } from "../../../components/task-detail/task-detail";
 import { taskSchema } from "../../../client/types";
 import { readVisitorTask } from "./read-visitor-task";
@@ -8,7 +9,8 @@ import { readVisitorTask } from "./read-visitor-task";
 type Props = { params: Promise<{ locale: string; id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { locale, id } = await params;
+  const { id, ...segments } = await params;
+  const locale = segmentLocale(segments.locale);
   const task = await readVisitorTask(id);
   if (!task) return { title: (await getTranslations({ locale, namespace: "notFound" }))("title") };
   const tType = await getTranslations({ locale, namespace: "taskType" });

@@ -1,6 +1,5 @@
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
-import type { Locale } from "@/i18n/routing";
 import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/get-task";
 import { readCurrentVisitor } from "@/lib/web/current-visitor";
@@ -14,9 +13,7 @@ export const readVisitorTask = cache(async (taskId: string) => {
   const visitor = await readCurrentVisitor();
   if (!visitor) return null;
   try {
-    // i18n/request.ts has already settled the page's locale on one of routing.locales.
-    const locale = (await getLocale()) as Locale;
-    return localizeTask(await getTask({ visitorId: visitor.id, taskId }), locale);
+    return localizeTask(await getTask({ visitorId: visitor.id, taskId }), await getLocale());
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;

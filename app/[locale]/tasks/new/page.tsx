@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { titleMetadata } from "@/lib/web/title-metadata";
+import { segmentLocale } from "@/i18n/routing";
 import { getConfig } from "@/lib/config";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { PageHeader } from "../../../components/page-header";
@@ -11,7 +12,7 @@ export const generateMetadata = titleMetadata("newTask");
 
 export default async function NewTaskPage({ params }: Props) {
   const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "newTask" });
+  const t = await getTranslations({ locale: segmentLocale(locale), namespace: "newTask" });
   const maxSize = formatBytes(getConfig().limits.maxUploadBytes, locale);
   return (
     <div className="flex flex-col gap-6">
