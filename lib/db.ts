@@ -1,23 +1,24 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getConfig } from "./config";
 import { PrismaClient } from "./generated/prisma/client";
+import { processSingleton } from "./process-singleton";
 
 export type { Prisma } from "./generated/prisma/client";
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const client = processSingleton<PrismaClient>("prisma");
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg({ connectionString: getConfig().databaseUrl, max: 10 });
   return new PrismaClient({ adapter });
 }
 
-/** The one Prisma client of this process (kept across hot reloads in development). */
+/** The one Prisma client of this process. */
 export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createClient();
-  return globalForPrisma.prisma;
+  return client.get(createClient);
 }
 
 export async function closeDb(): Promise<void> {
-  await globalForPrisma.prisma?.$disconnect();
-  globalForPrisma.prisma = undefined;
+  const db = client.peek();
+  await db?.$disconnect();
+  client.forget(db);
 }

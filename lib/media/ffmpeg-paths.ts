@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { getConfig } from "../config";
+import { processSingleton } from "../process-singleton";
 
 export type FfmpegPaths = { ffmpeg: string; ffprobe: string };
 
@@ -21,14 +22,15 @@ function pick(configured: string | undefined, systemName: string, bundledPackage
   return (require(bundledPackage) as { path: string }).path;
 }
 
-let cached: FfmpegPaths | undefined;
+const paths = processSingleton<FfmpegPaths>("ffmpeg-paths");
 
 /** FFMPEG_PATH/FFPROBE_PATH when set, else the system's binaries, else the ones bundled from npm. */
 export function ffmpegPaths(): FfmpegPaths {
-  const config = getConfig();
-  cached ??= {
-    ffmpeg: pick(config.ffmpegPath, "ffmpeg", "@ffmpeg-installer/ffmpeg"),
-    ffprobe: pick(config.ffprobePath, "ffprobe", "@ffprobe-installer/ffprobe"),
-  };
-  return cached;
+  return paths.get(() => {
+    const config = getConfig();
+    return {
+      ffmpeg: pick(config.ffmpegPath, "ffmpeg", "@ffmpeg-installer/ffmpeg"),
+      ffprobe: pick(config.ffprobePath, "ffprobe", "@ffprobe-installer/ffprobe"),
+    };
+  });
 }

@@ -1,25 +1,30 @@
 import type { PgBoss } from "pg-boss";
+import { processSingleton } from "../process-singleton";
 import { createBoss, type BossRole } from "./create-boss";
 import { ensureQueues } from "./queue-options";
 
-const globalForBoss = globalThis as unknown as { bossStarting?: Promise<PgBoss> };
+const boss = processSingleton<Promise<PgBoss>>("pg-boss");
+
+async function startBoss(role: BossRole): Promise<PgBoss> {
+  const started = createBoss(role);
+  started.on("error", (error) => console.error("pg-boss error:", error));
+  await started.start();
+  await ensureQueues(started);
+  return started;
+}
 
 /**
  * This process's started pg-boss, created on first use and shared afterwards. The worker asks for it
  * first, with "worker", at start-up; every later caller (and the whole web app) gets that instance.
  */
 export function getBoss(role: BossRole = "web"): Promise<PgBoss> {
-  globalForBoss.bossStarting ??= (async () => {
-    const boss = createBoss(role);
-    boss.on("error", (error) => console.error("pg-boss error:", error));
-    await boss.start();
-    await ensureQueues(boss);
-    return boss;
-  })().catch((error: unknown) => {
-    globalForBoss.bossStarting = undefined;
-    throw error;
+  return boss.get(() => {
+    const starting: Promise<PgBoss> = startBoss(role).catch((error: unknown) => {
+      boss.forget(starting);
+      throw error;
+    });
+    return starting;
   });
-  return globalForBoss.bossStarting;
 }
 
 /**
@@ -28,11 +33,11 @@ export function getBoss(role: BossRole = "web"): Promise<PgBoss> {
  * their dispatch wake-ups through it instead of starting a second pg-boss mid-shutdown.
  */
 export async function stopBoss(graceMs = 0): Promise<void> {
-  const starting = globalForBoss.bossStarting;
+  const starting = boss.peek();
   if (!starting) return;
   try {
     await (await starting).stop({ graceful: graceMs > 0, timeout: graceMs });
   } finally {
-    if (globalForBoss.bossStarting === starting) globalForBoss.bossStarting = undefined;
+    boss.forget(starting);
   }
 }

@@ -1,3 +1,5 @@
+import { listen, notify } from "../database/listen";
+import { processSingleton } from "../process-singleton";
 import { getBoss } from "./get-boss";
 
 /** A consumer loop of this process that can be woken directly, and whether it is running a job. */
@@ -9,8 +11,8 @@ const WAKE_CLAIM_MS = 100;
 /** The channel wake-ups for other processes travel on: "<queue> <count>". */
 const WAKE_CHANNEL = "clipclean_wake_workers";
 
-const state = globalThis as unknown as { wakeableLoops?: Map<string, Loop[]>; listeningForWakeUps?: boolean };
-const loopsOf = (name: string): Loop[] => (state.wakeableLoops ??= new Map()).get(name) ?? [];
+const loops = processSingleton<Map<string, Loop[]>>("wakeable-loops");
+const loopsOf = (name: string): Loop[] => loops.get(() => new Map()).get(name) ?? [];
 
 /** Wakes up to `count` idle loops of `name` in this process (every idle loop for Infinity); returns how many. */
 async function wakeHere(name: string, count: number): Promise<number> {
@@ -26,37 +28,28 @@ async function wakeHere(name: string, count: number): Promise<number> {
 }
 
 /**
- * The first loop registered makes this process listen for other processes' wake-ups, on pg-boss's
- * own self-healing LISTEN connection. After a reconnect every idle loop fetches once, since
- * wake-ups sent meanwhile were missed; if listening cannot start, polling still finds every job.
+ * The first loop registered makes this process listen for other processes' wake-ups. After a lost
+ * connection comes back every idle loop fetches once, since wake-ups sent meanwhile were missed; while
+ * nobody listens, polling still finds every job.
  */
 function listenForWakeUps(): void {
-  if (state.listeningForWakeUps) return;
-  state.listeningForWakeUps = true;
-  void (async () => {
-    const db = (await getBoss()).getDb();
-    if (!db.listen) throw new Error("this pg-boss database cannot LISTEN");
-    await db.listen(
-      WAKE_CHANNEL,
-      (payload) => {
-        const [name = "", count = "0"] = payload.split(" ");
-        void wakeHere(name, Number(count));
-      },
-      () => {
-        for (const name of state.wakeableLoops?.keys() ?? []) void wakeHere(name, Infinity);
-      },
-    );
-  })().catch((error: unknown) => {
-    state.listeningForWakeUps = false;
-    console.error("not listening for wake-ups (polling still finds every job):", error);
-  });
+  if (loops.peek()?.size) return;
+  listen(WAKE_CHANNEL, {
+    notification(payload) {
+      const [name = "", count = "0"] = payload.split(" ");
+      void wakeHere(name, Number(count));
+    },
+    resync() {
+      for (const name of loops.peek()?.keys() ?? []) void wakeHere(name, Infinity);
+    },
+  }).ready.catch((error: unknown) => console.error("not listening for wake-ups yet (polling still finds every job):", error));
 }
 
 /** Registers one consumer loop of `name`; the caller sets its pg-boss worker id, and its handler flips `busy`. */
 export function registerWakeableLoop(name: string): Loop {
   const loop = { id: "", busy: false, wokenAt: 0 };
-  (state.wakeableLoops ??= new Map()).set(name, [...loopsOf(name), loop]);
   listenForWakeUps();
+  loops.get(() => new Map()).set(name, [...loopsOf(name), loop]);
   return loop;
 }
 
@@ -72,5 +65,5 @@ export async function wakeWorkers(name: string, count: number, where: "here-firs
   if (count <= 0) return;
   const rest = where === "everywhere" ? count : count - (await wakeHere(name, count));
   if (rest <= 0) return;
-  await (await getBoss()).getDb().executeSql(`SELECT pg_notify($1, $2)`, [WAKE_CHANNEL, `${name} ${rest}`]);
+  await notify(WAKE_CHANNEL, `${name} ${rest}`);
 }

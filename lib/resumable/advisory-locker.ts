@@ -1,5 +1,6 @@
 import { ERRORS, type Lock, type Locker, type RequestRelease } from "@tus/server";
 import pg from "pg";
+import { listen, notify, type Subscription } from "../database/listen";
 
 /** Advisory-lock namespace of resumable uploads (two-key form, apart from the visitor locks and migrations). */
 const UPLOAD_LOCK_NAMESPACE = 0x5455; // "TU"
@@ -35,28 +36,15 @@ export function createAdvisoryLocker(options: AdvisoryLockerOptions): Locker {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: maxConnections, connectionTimeoutMillis: acquireTimeoutMs });
   pool.on("error", (error) => console.error("Upload lock connection failed:", error.message));
   const releaseRequests = new Map<string, RequestRelease>();
-  let listening: Promise<pg.Client> | undefined;
-
-  const listen = () => {
-    listening ??= (async () => {
-      const client = new pg.Client({ connectionString: options.connectionString });
-      const forget = (error: Error) => {
-        console.error("Upload lock listener failed:", error.message);
-        listening = undefined;
-        void client.end().catch(() => undefined);
-      };
-      client.on("error", forget);
-      client.on("notification", ({ payload }) => {
-        if (payload) void releaseRequests.get(payload)?.();
-      });
-      await client.connect();
-      await client.query(`LISTEN ${RELEASE_CHANNEL}`);
-      return client;
-    })().catch((error: unknown) => {
-      listening = undefined;
+  let releases: Subscription | undefined;
+  const listenForReleases = async () => {
+    const subscription = (releases ??= listen(RELEASE_CHANNEL, { notification: (id) => void releaseRequests.get(id)?.() }));
+    await subscription.ready.catch((error: unknown) => {
+      // The next lock asks again rather than failing on this attempt for good.
+      subscription.close();
+      if (releases === subscription) releases = undefined;
       throw error;
     });
-    return listening;
   };
 
   return {
@@ -64,7 +52,7 @@ export function createAdvisoryLocker(options: AdvisoryLockerOptions): Locker {
       let held: pg.PoolClient | undefined;
       return {
         async lock(signal, requestRelease) {
-          await listen();
+          await listenForReleases();
           const client = await pool.connect();
           const deadline = Date.now() + acquireTimeoutMs;
           let lastReleaseRequest = 0;
@@ -81,7 +69,7 @@ export function createAdvisoryLocker(options: AdvisoryLockerOptions): Locker {
               }
               if (Date.now() - lastReleaseRequest >= RELEASE_REQUEST_EVERY_MS) {
                 lastReleaseRequest = Date.now();
-                await client.query("SELECT pg_notify($1, $2)", [RELEASE_CHANNEL, id]);
+                await notify(RELEASE_CHANNEL, id);
               }
               await sleep(RETRY_MS, signal);
             }

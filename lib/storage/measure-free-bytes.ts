@@ -1,11 +1,13 @@
 import { mkdir, statfs } from "node:fs/promises";
+import { processSingleton } from "../process-singleton";
 
 /** Uploads ask once per few megabytes; a second-old figure is close enough and spares the syscalls. */
 const CACHE_MS = 1_000;
 
 type Measurement = { at: number; bytes: Promise<number>; claimed: number };
 
-const measurements = new Map<string, Measurement>();
+/** Per folder, shared by every upload and task of the process, so that their claims add up. */
+const measured = processSingleton<Map<string, Measurement>>("free-bytes");
 
 async function statFreeBytes(dir: string): Promise<number> {
   await mkdir(dir, { recursive: true });
@@ -19,6 +21,7 @@ async function statFreeBytes(dir: string): Promise<number> {
  * has claimed since (so a stale figure does not let writes pass the floor); then claims `claim` more.
  */
 export async function measureFreeBytes(dir: string, claim = 0): Promise<number> {
+  const measurements = measured.get(() => new Map());
   let measurement = measurements.get(dir);
   if (!measurement || Date.now() - measurement.at >= CACHE_MS) {
     measurement = { at: Date.now(), bytes: statFreeBytes(dir), claimed: 0 };

@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/routing";
-import { subscribeTaskChanges } from "../events/task-changes";
+import { subscribeTaskChanges } from "../tasks/subscribe-task-changes";
 import { localizeTask } from "../i18n/localize-task";
 
 /** Comment lines keep proxies and browsers from closing an idle stream (the contract asks for ≤ 15 s). */

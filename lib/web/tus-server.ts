@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { FileStore } from "@tus/file-store";
 import { Server, type Locker } from "@tus/server";
 import { getConfig } from "../config";
+import { processSingleton } from "../process-singleton";
 import { createAdvisoryLocker } from "../resumable/advisory-locker";
 import { completeResumableUpload } from "../resumable/complete-resumable-upload";
 import { findResumableUpload } from "../resumable/find-resumable-upload";
@@ -75,16 +76,15 @@ function createTusServer(): Server {
   });
 }
 
-const globalForTus = globalThis as unknown as { tusServer?: Server };
+const tusServer = processSingleton<Server>("tus-server");
 
 /**
  * Passes a request under /api/uploads/tus to the process's tus server on behalf of `visitorId`. The
  * returned state says which upload it touched and what a hook refused, if anything.
  */
 export async function serveTus(request: Request, visitorId: string): Promise<{ response: Response; state: TusRequestState }> {
-  globalForTus.tusServer ??= createTusServer();
   const state: TusRequestState = { visitorId };
   requestStates.set(request, state);
-  const response = await globalForTus.tusServer.handleWeb(request);
+  const response = await tusServer.get(createTusServer).handleWeb(request);
   return { response, state };
 }

@@ -1,6 +1,7 @@
 import { createDashboardHandler, type DashboardHandler } from "@pg-boss/dashboard/handler";
 import { getConfig } from "../../config";
 import { AppError } from "../../errors";
+import { processSingleton } from "../../process-singleton";
 import { BOSS_SCHEMA } from "../../queue/create-boss";
 import { errorResponse } from "../error-response";
 import { requestLocale } from "../request-locale";
@@ -11,7 +12,7 @@ import { isAdminPassword } from "./is-admin-password";
 /** Where the pg-boss dashboard is mounted. */
 export const DASHBOARD_PATH = "/admin/queues";
 
-const globalForDashboard = globalThis as unknown as { dashboard?: DashboardHandler };
+const dashboard = processSingleton<DashboardHandler>("queue-dashboard");
 
 /** Whether a request path is the dashboard's (its pages, its assets and its `.data` requests). */
 export function isDashboardPath(pathname: string): boolean {
@@ -47,14 +48,13 @@ export async function serveDashboard(request: Request): Promise<Response> {
     refused.headers.set("WWW-Authenticate", 'Basic realm="ClipClean operations", charset="UTF-8"');
     return refused;
   }
-  globalForDashboard.dashboard ??= createDashboardHandler({
-    databases: [{ url: databaseUrl, name: "clipclean", schema: BOSS_SCHEMA }],
-    basePath: DASHBOARD_PATH,
-  });
-  return withSecurityHeaders(await globalForDashboard.dashboard(request));
+  const handler = dashboard.get(() =>
+    createDashboardHandler({ databases: [{ url: databaseUrl, name: "clipclean", schema: BOSS_SCHEMA }], basePath: DASHBOARD_PATH }),
+  );
+  return withSecurityHeaders(await handler(request));
 }
 
 /** Closes the dashboard's database pools, if it was ever opened. */
 export async function closeDashboard(): Promise<void> {
-  await globalForDashboard.dashboard?.close();
+  await dashboard.peek()?.close();
 }
