@@ -43,7 +43,7 @@ function restrictLayers(...allowed) {
   };
 }
 
-const nextEntryFiles = ["next.config.ts", "proxy.ts", "instrumentation.ts", "i18n/**", "scripts/web-server.ts"];
+const nextEntryFiles = ["next.config.ts", "proxy.ts", "i18n/**", "scripts/web-server.ts"];
 
 export default defineConfig([
   ...nextVitals,

@@ -19,6 +19,8 @@ const workerEnv = { DATABASE_URL: server.databaseUrl, DATA_DIR: server.dataDir, 
 const worker = await spawnWorker(workerEnv);
 // lib/ (through the corpus's ffmpeg lookup) reads the environment: point it at the same folder.
 process.env.DATA_DIR = server.dataDir;
+const { createDevelopmentSecrets } = await import("../lib/config");
+createDevelopmentSecrets();
 const { generateCorpus, sampleCorpus, DEFAULT_SEED } = await import("../tests/fuzz/generate-corpus");
 const { runFuzz } = await import("../tests/fuzz/run-fuzz");
 const { summarizeFuzz } = await import("../tests/fuzz/summarize-fuzz");

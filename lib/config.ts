@@ -2,256 +2,200 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { TaskType } from "./generated/prisma/enums";
+import { processSingleton } from "./process-singleton";
 
 const GiB = 1024 ** 3;
 
+/** One setting: the environment variable it comes from and its schema (which holds its default). */
+type Setting<Schema extends z.ZodType = z.ZodType> = { env: string; schema: Schema };
+type Settings = { [name: string]: Setting | Settings };
+type Values<Tree> = { [Name in keyof Tree]: Tree[Name] extends Setting<infer Schema> ? z.output<Schema> : Values<Tree[Name]> };
+
+const setting = <Schema extends z.ZodType>(env: string, schema: Schema): Setting<Schema> => ({ env, schema });
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const optionalPositiveInt = z.coerce.number().int().positive().optional();
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const optionalPath = z.string().trim().min(1).optional();
-const optionalPositiveNumber = z.coerce.number().positive().optional();
+const longSecret = z.string().min(16, "must be at least 16 characters").optional();
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    DATA_DIR: z.string().trim().min(1).default("./.data"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
-    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    MAX_UPLOAD_BYTES: positiveInt(2 * GiB),
-    MAX_FILES_PER_UPLOAD: positiveInt(10),
-    MAX_STORED_BYTES_PER_VISITOR: positiveInt(10 * GiB),
-    MAX_ACTIVE_TASKS: positiveInt(20),
-    MAX_RUNNING_PER_VISITOR: positiveInt(1),
-    MAX_RUNNING_TOTAL: positiveInt(5),
-    MAX_RUNNING_WATERMARK: optionalPositiveInt,
-    MAX_RUNNING_MERGE: optionalPositiveInt,
-    MAX_RUNNING_THUMBNAIL: optionalPositiveInt,
+/** A setting per task type, named `<prefix>_<TYPE>` (MAX_RUNNING_MERGE, ...): a new type gets its own at once. */
+const perTaskType = <Schema extends z.ZodType>(prefix: string, schema: Schema) =>
+  Object.fromEntries(Object.values(TaskType).map((type) => [type, setting(`${prefix}_${type.toUpperCase()}`, schema)])) as Record<TaskType, Setting<Schema>>;
+
+/** Every setting, each written once: its place in the configuration, its variable, its schema and default. */
+const settings = {
+  nodeEnv: setting("NODE_ENV", z.enum(["development", "production", "test"]).default("development")),
+  /** The database to use; unset means the embedded server that `npm start` runs. */
+  databaseUrl: setting("DATABASE_URL", z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  dataDir: setting("DATA_DIR", z.string().trim().min(1).default("./.data")),
+  port: setting("PORT", port(3000)),
+  embeddedPostgresPort: setting("EMBEDDED_POSTGRES_PORT", port(54329)),
+  sessionSecret: setting("SESSION_SECRET", z.string().min(32, "must be at least 32 characters").optional()),
+  limits: {
+    maxUploadBytes: setting("MAX_UPLOAD_BYTES", positiveInt(2 * GiB)),
+    maxFilesPerUpload: setting("MAX_FILES_PER_UPLOAD", positiveInt(10)),
+    maxStoredBytesPerVisitor: setting("MAX_STORED_BYTES_PER_VISITOR", positiveInt(10 * GiB)),
+    maxActiveTasks: setting("MAX_ACTIVE_TASKS", positiveInt(20)),
+    maxRunningPerVisitor: setting("MAX_RUNNING_PER_VISITOR", positiveInt(1)),
+    maxRunningTotal: setting("MAX_RUNNING_TOTAL", positiveInt(5)),
+    maxRunningByType: perTaskType("MAX_RUNNING", z.coerce.number().int().positive().optional()),
     /** Fractions are allowed (0.05 = 3 s), which tests use. */
-    TASK_TIMEOUT_MINUTES: z.coerce.number().positive().default(30),
-    TASK_TIMEOUT_MINUTES_WATERMARK: optionalPositiveNumber,
-    TASK_TIMEOUT_MINUTES_MERGE: optionalPositiveNumber,
-    TASK_TIMEOUT_MINUTES_THUMBNAIL: optionalPositiveNumber,
-    /** Fractions are allowed, which tests use. */
-    UPLOAD_EXPIRY_HOURS: z.coerce.number().positive().default(24),
-    RETENTION_HOURS: positiveInt(72),
-    RETENTION_GRACE_HOURS: positiveInt(24),
-    VISITOR_IDLE_DAYS: positiveInt(30),
-    MAX_VIDEO_SECONDS: positiveInt(14_400),
-    MAX_VIDEO_PIXELS: positiveInt(7680 * 4320),
-    MAX_IMAGE_PIXELS: positiveInt(50_000_000),
-    MEDIA_PROBE_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
-    WATERMARK_ANALYSIS_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
-    RATE_LIMIT_NEW_VISITORS_PER_HOUR: positiveInt(60),
-    RATE_LIMIT_UPLOADS_PER_HOUR: positiveInt(200),
-    RATE_LIMIT_TASKS_PER_HOUR: positiveInt(300),
-    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-    MIN_FREE_DISK_BYTES: z.coerce.number().int().min(0).default(GiB),
-    MIGRATE_ON_START: z.stringbool().default(true),
-    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
-    ADMIN_PASSWORD: z.string().min(16, "must be at least 16 characters").optional(),
-    WORKER_SHUTDOWN_GRACE_SECONDS: positiveInt(20),
-    WEBHOOK_ALLOW_PRIVATE_NETWORKS: z.stringbool().default(false),
-    WEBHOOK_RETRY_DELAY_SECONDS: positiveInt(60),
-    FFMPEG_PATH: optionalPath,
-    FFPROBE_PATH: optionalPath,
-    STORAGE_DRIVER: z.enum(["local", "s3"]).default("local"),
-    S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-    S3_REGION: z.string().trim().min(1).default("us-east-1"),
-    S3_BUCKET: z.string().trim().min(3, "must be at least 3 characters").optional(),
-    S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
-    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-    S3_FORCE_PATH_STYLE: z.stringbool().default(false),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
-    }
-    if (env.STORAGE_DRIVER !== "s3") return;
-    for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
-      if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when STORAGE_DRIVER=s3" });
-    }
-  });
+    taskTimeoutMinutes: setting("TASK_TIMEOUT_MINUTES", z.coerce.number().positive().default(30)),
+    taskTimeoutMinutesByType: perTaskType("TASK_TIMEOUT_MINUTES", z.coerce.number().positive().optional()),
+    /** An unfinished resumable upload is removed this long after its last byte arrived (fractions allowed, which tests use). */
+    uploadExpiryHours: setting("UPLOAD_EXPIRY_HOURS", z.coerce.number().positive().default(24)),
+    retentionHours: setting("RETENTION_HOURS", positiveInt(72)),
+    /** Finished tasks, their logs and expired file rows are deleted this long after their files expired. */
+    retentionGraceHours: setting("RETENTION_GRACE_HOURS", positiveInt(24)),
+    /** Visitors with nothing left are deleted once unseen this long. */
+    visitorIdleDays: setting("VISITOR_IDLE_DAYS", positiveInt(30)),
+    maxVideoSeconds: setting("MAX_VIDEO_SECONDS", positiveInt(14_400)),
+    maxVideoPixels: setting("MAX_VIDEO_PIXELS", positiveInt(7680 * 4320)),
+    maxImagePixels: setting("MAX_IMAGE_PIXELS", positiveInt(50_000_000)),
+    /** The hard time limit of one ffprobe or header read of an upload. */
+    mediaProbeTimeoutSeconds: setting("MEDIA_PROBE_TIMEOUT_SECONDS", z.coerce.number().positive().default(20)),
+    /** The time limit of one watermark analysis of an uploaded video. */
+    watermarkAnalysisTimeoutSeconds: setting("WATERMARK_ANALYSIS_TIMEOUT_SECONDS", z.coerce.number().positive().default(300)),
+    rateLimits: {
+      newVisitorsPerHour: setting("RATE_LIMIT_NEW_VISITORS_PER_HOUR", positiveInt(60)),
+      uploadsPerHour: setting("RATE_LIMIT_UPLOADS_PER_HOUR", positiveInt(200)),
+      tasksPerHour: setting("RATE_LIMIT_TASKS_PER_HOUR", positiveInt(300)),
+    },
+    /** Writes are refused (507 storage_full) when the data folder's disk has less free space than this. */
+    minFreeDiskBytes: setting("MIN_FREE_DISK_BYTES", z.coerce.number().int().min(0).default(GiB)),
+  },
+  /** How many reverse proxies in front of the web server to trust for X-Forwarded-For/-Proto/-Host. */
+  trustProxyHops: setting("TRUST_PROXY_HOPS", z.coerce.number().int().min(0).max(10).default(0)),
+  /** Whether this process applies pending migrations when it starts (npm start's supervisor does it once for its children). */
+  migrateOnStart: setting("MIGRATE_ON_START", z.stringbool().default(true)),
+  /** Bearer token that GET /api/metrics requires; unset means the endpoint answers 404. */
+  metricsToken: setting("METRICS_TOKEN", longSecret),
+  /** HTTP basic-auth password of the queue dashboard at /admin/queues; unset means it answers 404. */
+  adminPassword: setting("ADMIN_PASSWORD", longSecret),
+  /** How long a stopping worker lets running jobs finish before handing them back. */
+  shutdownGraceSeconds: setting("WORKER_SHUTDOWN_GRACE_SECONDS", positiveInt(20)),
+  webhooks: {
+    /** Lets notifyUrl be plain http and reach loopback and private networks (development and tests only). */
+    allowPrivateNetworks: setting("WEBHOOK_ALLOW_PRIVATE_NETWORKS", z.stringbool().default(false)),
+    /** The first retry's delay; each later one roughly doubles (pg-boss backoff). */
+    retryDelaySeconds: setting("WEBHOOK_RETRY_DELAY_SECONDS", positiveInt(60)),
+  },
+  ffmpegPath: setting("FFMPEG_PATH", optionalPath),
+  ffprobePath: setting("FFPROBE_PATH", optionalPath),
+  storage: {
+    driver: setting("STORAGE_DRIVER", z.enum(["local", "s3"]).default("local")),
+    /** Unset means AWS itself; MinIO, R2, Ceph and s3rver give their URL. */
+    endpoint: setting("S3_ENDPOINT", z.url({ protocol: /^https?$/ }).optional()),
+    region: setting("S3_REGION", z.string().trim().min(1).default("us-east-1")),
+    bucket: setting("S3_BUCKET", z.string().trim().min(3, "must be at least 3 characters").optional()),
+    accessKeyId: setting("S3_ACCESS_KEY_ID", z.string().trim().min(1).optional()),
+    secretAccessKey: setting("S3_SECRET_ACCESS_KEY", z.string().min(1).optional()),
+    /** Bucket in the path (http://host/bucket/key) rather than the host name, as MinIO and s3rver need. */
+    forcePathStyle: setting("S3_FORCE_PATH_STYLE", z.stringbool().default(false)),
+  },
+} satisfies Settings;
 
-type Env = z.infer<typeof envSchema>;
+type SettingValues = Values<typeof settings>;
+type S3Values = SettingValues["storage"];
 
 /** Where file bytes live: folders under DATA_DIR, or a bucket of any S3-compatible store. */
 export type StorageConfig =
   | { driver: "local" }
-  | {
-      driver: "s3";
-      /** Unset means AWS itself; MinIO, R2, Ceph and s3rver give their URL. */
-      endpoint?: string;
-      region: string;
-      bucket: string;
-      accessKeyId: string;
-      secretAccessKey: string;
-      /** Bucket in the path (http://host/bucket/key) rather than the host name, as MinIO and s3rver need. */
-      forcePathStyle: boolean;
-    };
+  | ({ driver: "s3" } & Omit<S3Values, "driver" | "bucket" | "accessKeyId" | "secretAccessKey"> & { bucket: string; accessKeyId: string; secretAccessKey: string });
 
-export type Config = {
-  nodeEnv: Env["NODE_ENV"];
-  /** The database to use; unset means the embedded server that `npm start` runs. */
+export type Config = Omit<SettingValues, "databaseUrl" | "sessionSecret" | "storage"> & {
   databaseUrl: string;
   usesEmbeddedPostgres: boolean;
-  embeddedPostgresPort: number;
-  dataDir: string;
-  port: number;
   sessionSecret: string;
-  limits: {
-    maxUploadBytes: number;
-    maxFilesPerUpload: number;
-    maxStoredBytesPerVisitor: number;
-    maxActiveTasks: number;
-    maxRunningPerVisitor: number;
-    maxRunningTotal: number;
-    maxRunningByType: { watermark?: number; merge?: number; thumbnail?: number };
-    taskTimeoutMinutes: number;
-    taskTimeoutMinutesByType: { watermark?: number; merge?: number; thumbnail?: number };
-    /** An unfinished resumable upload is removed this long after its last byte arrived. */
-    uploadExpiryHours: number;
-    retentionHours: number;
-    /** Finished tasks, their logs and expired file rows are deleted this long after their files expired. */
-    retentionGraceHours: number;
-    /** Visitors with nothing left are deleted once unseen this long. */
-    visitorIdleDays: number;
-    maxVideoSeconds: number;
-    maxVideoPixels: number;
-    maxImagePixels: number;
-    /** The hard time limit of one ffprobe or header read of an upload. */
-    mediaProbeTimeoutSeconds: number;
-    /** The time limit of one watermark analysis of an uploaded video. */
-    watermarkAnalysisTimeoutSeconds: number;
-    rateLimits: { newVisitorsPerHour: number; uploadsPerHour: number; tasksPerHour: number };
-    /** Writes are refused (507 storage_full) when the data folder's disk has less free space than this. */
-    minFreeDiskBytes: number;
-  };
-  /** How many reverse proxies in front of the web server to trust for X-Forwarded-For/-Proto/-Host. */
-  trustProxyHops: number;
-  /** Whether this process applies pending migrations when it starts (npm start's supervisor does it once for its children). */
-  migrateOnStart: boolean;
-  /** Bearer token that GET /api/metrics requires; unset means the endpoint answers 404. */
-  metricsToken?: string;
-  /** HTTP basic-auth password of the queue dashboard at /admin/queues; unset means it answers 404. */
-  adminPassword?: string;
-  /** How long a stopping worker lets running jobs finish before handing them back. */
-  shutdownGraceSeconds: number;
-  webhooks: {
-    /** Lets notifyUrl be plain http and reach loopback and private networks (development and tests only). */
-    allowPrivateNetworks: boolean;
-    /** The first retry's delay; each later one roughly doubles (pg-boss backoff). */
-    retryDelaySeconds: number;
-  };
-  ffmpegPath?: string;
-  ffprobePath?: string;
   storage: StorageConfig;
 };
-
-function storageConfig(env: Env): StorageConfig {
-  if (env.STORAGE_DRIVER === "local") return { driver: "local" };
-  return {
-    driver: "s3",
-    endpoint: env.S3_ENDPOINT,
-    region: env.S3_REGION,
-    // Present: the schema refuses an s3 configuration without them.
-    bucket: env.S3_BUCKET!,
-    accessKeyId: env.S3_ACCESS_KEY_ID!,
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY!,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE,
-  };
-}
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-/** Secrets that development generates once and keeps beside the data they protect. */
-function readOrCreateSecret(dataDir: string, name: string): string {
-  const dir = join(dataDir, "secrets");
-  const file = join(dir, name);
-  // The data folder itself stays traversable: the embedded database runs as another user when we are root.
-  mkdirSync(dataDir, { recursive: true });
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  try {
-    writeFileSync(file, randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+type Problem = { env: string; message: string };
+
+function readSettings<Tree extends Settings>(tree: Tree, source: Record<string, string | undefined>, problems: Problem[]): Values<Tree> {
+  const entries = Object.entries(tree).map(([name, item]) => {
+    if (!("env" in item && "schema" in item)) return [name, readSettings(item as Settings, source, problems)];
+    const parsed = (item as Setting).schema.safeParse(source[item.env as string]);
+    if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => ({ env: item.env as string, message: issue.message })));
+    return [name, parsed.data];
+  });
+  return Object.fromEntries(entries) as Values<Tree>;
+}
+
+/** The settings as the environment gives them, or ConfigError naming every problem in one line. */
+function parseSettings(source: Record<string, string | undefined>): SettingValues {
+  const problems: Problem[] = [];
+  const values = readSettings(settings, source, problems);
+  if (problems.length === 0) {
+    if (values.nodeEnv === "production" && !values.sessionSecret) problems.push({ env: "SESSION_SECRET", message: "is required in production" });
+    if (values.storage.driver === "s3") {
+      for (const [name, env] of [["bucket", "S3_BUCKET"], ["accessKeyId", "S3_ACCESS_KEY_ID"], ["secretAccessKey", "S3_SECRET_ACCESS_KEY"]] as const) {
+        if (!values.storage[name]) problems.push({ env, message: "is required when STORAGE_DRIVER=s3" });
+      }
+    }
   }
-  return readFileSync(file, "utf8").trim();
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration: ${problems.map((problem) => `${problem.env} ${problem.message}`).join("; ")}`);
+  return { ...values, dataDir: resolve(values.dataDir) };
+}
+
+/** Secrets that development generates once and keeps beside the data they protect. */
+const secretPath = (dataDir: string, name: "session-secret" | "postgres-password") => join(dataDir, "secrets", name);
+
+function readSecret(dataDir: string, name: "session-secret" | "postgres-password", instead: string): string {
+  try {
+    return readFileSync(secretPath(dataDir, name), "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    throw new ConfigError(`Invalid configuration: ${instead} is unset and ${secretPath(dataDir, name)} does not exist (each process's start-up creates it)`);
+  }
+}
+
+/**
+ * Start-up of every process (npm start, the web server, a worker): generates the development secrets
+ * that the configuration will need and that do not exist yet, a session secret when SESSION_SECRET is
+ * unset and the embedded database's password when DATABASE_URL is, in DATA_DIR/secrets.
+ */
+export function createDevelopmentSecrets(source: Record<string, string | undefined> = process.env): void {
+  const { dataDir, sessionSecret, databaseUrl } = parseSettings(source);
+  const needed = [...(sessionSecret ? [] : ["session-secret" as const]), ...(databaseUrl ? [] : ["postgres-password" as const])];
+  for (const name of needed) {
+    // The data folder itself stays traversable: the embedded database runs as another user when we are root.
+    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(join(dataDir, "secrets"), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(secretPath(dataDir, name), randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
 }
 
 export function embeddedPostgresUrl(dataDir: string, port: number): string {
-  const password = readOrCreateSecret(dataDir, "postgres-password");
-  return `postgresql://postgres:${password}@127.0.0.1:${port}/app`;
+  return `postgresql://postgres:${readSecret(dataDir, "postgres-password", "DATABASE_URL")}@127.0.0.1:${port}/app`;
 }
 
+/** The configuration `source` describes. Reads the development secrets when it needs them, never creates them. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
-    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
-  }
-  const env = result.data;
-  const dataDir = resolve(env.DATA_DIR);
+  const { databaseUrl, sessionSecret, storage, ...values } = parseSettings(source);
+  const { driver, bucket, accessKeyId, secretAccessKey, ...s3 } = storage;
   return {
-    nodeEnv: env.NODE_ENV,
-    databaseUrl: env.DATABASE_URL ?? embeddedPostgresUrl(dataDir, env.EMBEDDED_POSTGRES_PORT),
-    usesEmbeddedPostgres: !env.DATABASE_URL,
-    embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
-    dataDir,
-    port: env.PORT,
-    sessionSecret: env.SESSION_SECRET ?? readOrCreateSecret(dataDir, "session-secret"),
-    limits: {
-      maxUploadBytes: env.MAX_UPLOAD_BYTES,
-      maxFilesPerUpload: env.MAX_FILES_PER_UPLOAD,
-      maxStoredBytesPerVisitor: env.MAX_STORED_BYTES_PER_VISITOR,
-      maxActiveTasks: env.MAX_ACTIVE_TASKS,
-      maxRunningPerVisitor: env.MAX_RUNNING_PER_VISITOR,
-      maxRunningTotal: env.MAX_RUNNING_TOTAL,
-      maxRunningByType: {
-        watermark: env.MAX_RUNNING_WATERMARK,
-        merge: env.MAX_RUNNING_MERGE,
-        thumbnail: env.MAX_RUNNING_THUMBNAIL,
-      },
-      taskTimeoutMinutes: env.TASK_TIMEOUT_MINUTES,
-      taskTimeoutMinutesByType: {
-        watermark: env.TASK_TIMEOUT_MINUTES_WATERMARK,
-        merge: env.TASK_TIMEOUT_MINUTES_MERGE,
-        thumbnail: env.TASK_TIMEOUT_MINUTES_THUMBNAIL,
-      },
-      uploadExpiryHours: env.UPLOAD_EXPIRY_HOURS,
-      retentionHours: env.RETENTION_HOURS,
-      retentionGraceHours: env.RETENTION_GRACE_HOURS,
-      visitorIdleDays: env.VISITOR_IDLE_DAYS,
-      maxVideoSeconds: env.MAX_VIDEO_SECONDS,
-      maxVideoPixels: env.MAX_VIDEO_PIXELS,
-      maxImagePixels: env.MAX_IMAGE_PIXELS,
-      mediaProbeTimeoutSeconds: env.MEDIA_PROBE_TIMEOUT_SECONDS,
-      watermarkAnalysisTimeoutSeconds: env.WATERMARK_ANALYSIS_TIMEOUT_SECONDS,
-      rateLimits: {
-        newVisitorsPerHour: env.RATE_LIMIT_NEW_VISITORS_PER_HOUR,
-        uploadsPerHour: env.RATE_LIMIT_UPLOADS_PER_HOUR,
-        tasksPerHour: env.RATE_LIMIT_TASKS_PER_HOUR,
-      },
-      minFreeDiskBytes: env.MIN_FREE_DISK_BYTES,
-    },
-    trustProxyHops: env.TRUST_PROXY_HOPS,
-    migrateOnStart: env.MIGRATE_ON_START,
-    metricsToken: env.METRICS_TOKEN,
-    adminPassword: env.ADMIN_PASSWORD,
-    shutdownGraceSeconds: env.WORKER_SHUTDOWN_GRACE_SECONDS,
-    webhooks: { allowPrivateNetworks: env.WEBHOOK_ALLOW_PRIVATE_NETWORKS, retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS },
-    ffmpegPath: env.FFMPEG_PATH,
-    ffprobePath: env.FFPROBE_PATH,
-    storage: storageConfig(env),
+    ...values,
+    databaseUrl: databaseUrl ?? embeddedPostgresUrl(values.dataDir, values.embeddedPostgresPort),
+    usesEmbeddedPostgres: !databaseUrl,
+    sessionSecret: sessionSecret ?? readSecret(values.dataDir, "session-secret", "SESSION_SECRET"),
+    // Present with s3: parseSettings refuses an s3 configuration without them.
+    storage: driver === "local" ? { driver } : { driver, ...s3, bucket: bucket!, accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey! },
   };
 }
 
-let cached: Config | undefined;
+const config = processSingleton<Config>("config");
 
 /** The process's configuration, validated once. Throws ConfigError with one readable line. */
 export function getConfig(): Config {
-  cached ??= parseConfig(process.env);
-  return cached;
+  return config.get(() => parseConfig(process.env));
 }

@@ -3,7 +3,7 @@
  * a production build when the sources changed, then the web server and the worker as two
  * supervised child processes. SIGINT/SIGTERM stops everything.
  */
-import { ConfigError, getConfig } from "../lib/config";
+import { ConfigError, createDevelopmentSecrets, getConfig } from "../lib/config";
 import { applyMigrations } from "../lib/database/apply-migrations";
 import { ensureBuild } from "./start/ensure-build";
 import { startDatabaseProcess, type DatabaseProcess } from "./start/start-database-process";
@@ -14,6 +14,7 @@ const dev = process.argv.includes("--dev");
 const log = prefixedLogger("start");
 
 async function main(): Promise<void> {
+  createDevelopmentSecrets();
   const config = getConfig();
   let database: DatabaseProcess | undefined;
   if (config.usesEmbeddedPostgres) {

@@ -6,7 +6,8 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
-import { ConfigError, getConfig } from "../lib/config";
+import { ConfigError, createDevelopmentSecrets, getConfig } from "../lib/config";
+import { migrateOnStartup } from "../lib/database/migrate-on-startup";
 import { removeStaleTempDirs } from "../lib/retention/remove-stale-temp-dirs";
 import { describeRole } from "../lib/roles/describe-role";
 import { getStorage } from "../lib/storage/get-storage";
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
   const dev = values.dev ?? false;
   // As `next start`/`next dev` do: React and Next pick their production or development builds from it.
   if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+  createDevelopmentSecrets();
   const config = getConfig();
   console.log(describeRole("web", config, getStorage()));
+  await migrateOnStartup((line) => console.log(line));
   // Uploads are staged in this process's temporary folder; a web server that crashed left its own behind.
   await removeStaleTempDirs();
   const port = values.port ? Number(values.port) : config.port;

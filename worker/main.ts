@@ -1,4 +1,4 @@
-import { ConfigError, getConfig } from "../lib/config";
+import { ConfigError, createDevelopmentSecrets, getConfig } from "../lib/config";
 import { migrateOnStartup } from "../lib/database/migrate-on-startup";
 import { closeDb } from "../lib/db";
 import { getBoss, stopBoss } from "../lib/queue/get-boss";
@@ -25,6 +25,7 @@ function checkedHandlers(): QueueHandler[] {
 }
 
 async function main(): Promise<void> {
+  createDevelopmentSecrets();
   log(describeRole("worker", getConfig(), getStorage()));
   checkedHandlers();
   await migrateOnStartup(log);

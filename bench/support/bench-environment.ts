@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createDevelopmentSecrets } from "../../lib/config";
 import { applyMigrations } from "../../lib/database/apply-migrations";
 import { provisionTestDatabase } from "../../tests/support/test-database";
 
@@ -20,6 +21,7 @@ export function benchEnvironment(): Promise<BenchEnvironment> {
     await applyMigrations({ databaseUrl: database.url });
     process.env.DATABASE_URL = database.url;
     process.env.DATA_DIR = dataDir;
+    createDevelopmentSecrets();
     let cleaned = false;
     process.on("beforeExit", () => {
       if (cleaned) return;

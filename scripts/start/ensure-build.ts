@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 
 /** What a production build is made from; a change to any of these makes the build stale. */
-const BUILD_INPUTS = ["app", "lib", "messages", "public", "i18n", "proxy.ts", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const BUILD_INPUTS = ["app", "lib", "messages", "public", "i18n", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];

@@ -2,13 +2,20 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "@/lib/config";
+import { ConfigError, createDevelopmentSecrets, parseConfig } from "@/lib/config";
 
 const tempDir = () => mkdtemp(join(tmpdir(), "clipclean-config-"));
 
+/** A DATA_DIR whose development secrets exist, as every process's start-up leaves it. */
+async function dataDirWithSecrets(): Promise<string> {
+  const dataDir = await tempDir();
+  createDevelopmentSecrets({ DATA_DIR: dataDir });
+  return dataDir;
+}
+
 describe("parseConfig", () => {
   it("gives safe development defaults and keeps a generated session secret in DATA_DIR", async () => {
-    const dataDir = await tempDir();
+    const dataDir = await dataDirWithSecrets();
     const config = parseConfig({ DATA_DIR: dataDir });
     expect(config.port).toBe(3000);
     expect(config.usesEmbeddedPostgres).toBe(true);
@@ -21,13 +28,13 @@ describe("parseConfig", () => {
   });
 
   it("uses DATABASE_URL when set", async () => {
-    const config = parseConfig({ DATA_DIR: await tempDir(), DATABASE_URL: "postgresql://app@db.internal:5432/clips" });
+    const config = parseConfig({ DATA_DIR: await dataDirWithSecrets(), DATABASE_URL: "postgresql://app@db.internal:5432/clips" });
     expect(config.usesEmbeddedPostgres).toBe(false);
     expect(config.databaseUrl).toBe("postgresql://app@db.internal:5432/clips");
   });
 
   it("requires a long SESSION_SECRET in production", async () => {
-    const dataDir = await tempDir();
+    const dataDir = await dataDirWithSecrets();
     expect(() => parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir })).toThrow(/SESSION_SECRET is required in production/);
     expect(() => parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir, SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
     expect(parseConfig({ NODE_ENV: "production", DATA_DIR: dataDir, SESSION_SECRET: "x".repeat(32) }).sessionSecret).toBe("x".repeat(32));
@@ -49,7 +56,7 @@ describe("parseConfig", () => {
     expect(message).toContain("MAX_RUNNING_TOTAL");
   });
   it("stores files on local disk unless STORAGE_DRIVER=s3, which needs a bucket and credentials", async () => {
-    const dataDir = await tempDir();
+    const dataDir = await dataDirWithSecrets();
     expect(parseConfig({ DATA_DIR: dataDir }).storage).toEqual({ driver: "local" });
     expect(() => parseConfig({ DATA_DIR: dataDir, STORAGE_DRIVER: "s3", S3_ENDPOINT: "http://minio:9000" })).toThrow(
       /^Invalid configuration: S3_BUCKET is required when STORAGE_DRIVER=s3; S3_ACCESS_KEY_ID is required when STORAGE_DRIVER=s3; S3_SECRET_ACCESS_KEY is required when STORAGE_DRIVER=s3$/,

@@ -20,13 +20,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Runs scripts/start.ts (what `npm start` runs) with the embedded database in `dataDir`. */
-function startProduct(env: Record<string, string>): Started {
-  // Without DATABASE_URL the product runs its own embedded database.
+/** The environment the product runs with: this one's, without DATABASE_URL (so it runs its own embedded database), plus `env`. */
+function productEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL;
+  return { ...inherited, ...env };
+}
+
+/** Runs scripts/start.ts (what `npm start` runs) with the embedded database in `dataDir`. */
+function startProduct(env: Record<string, string>): Started {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...inherited, ...env, NEXT_DIST_DIR: TEST_DIST_DIR },
+    env: { ...productEnv(env), NEXT_DIST_DIR: TEST_DIST_DIR },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -86,7 +90,7 @@ describe("npm start", () => {
     expect(first.output().match(/applied migration 20261122000000_init/g)).toHaveLength(1);
     expect(first.output()).not.toContain("schema is up to date");
 
-    const databaseUrl = parseConfig(env).databaseUrl;
+    const databaseUrl = parseConfig(productEnv(env)).databaseUrl;
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     await client.query(`INSERT INTO visitors (id) VALUES ('survives-restart')`);
@@ -126,7 +130,7 @@ describe("npm start", () => {
     const health = await fetch(`http://127.0.0.1:${env.PORT}/api/health`);
     expect(health.status).toBe(200);
     expect(first.output()).not.toContain("EACCES");
-    const databaseUrl = parseConfig(env).databaseUrl;
+    const databaseUrl = parseConfig(productEnv(env)).databaseUrl;
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     await client.query(`INSERT INTO visitors (id) VALUES ('behind-a-private-home')`);
