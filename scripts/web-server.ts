@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { ConfigError, createDevelopmentSecrets, getConfig } from "../lib/config";
 import { migrateOnStartup } from "../lib/database/migrate-on-startup";
-import { removeStaleTempDirs } from "../lib/retention/remove-stale-temp-dirs";
+import { removeStaleTempDirs } from "../lib/storage/temp-folders";
 import { describeRole } from "../lib/roles/describe-role";
 import { getStorage } from "../lib/storage/get-storage";
 import { closeDashboard, isDashboardPath, serveDashboard } from "../lib/web/dashboard/serve-dashboard";

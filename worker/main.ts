@@ -5,7 +5,7 @@ import { getBoss, stopBoss } from "../lib/queue/get-boss";
 import { jobs } from "../lib/queue/jobs";
 import { requestDispatch } from "../lib/queue/request-dispatch";
 import { workQueues, type QueueHandler } from "../lib/queue/work-queues";
-import { removeStaleTempDirs } from "../lib/retention/remove-stale-temp-dirs";
+import { removeStaleTempDirs } from "../lib/storage/temp-folders";
 import { describeRole } from "../lib/roles/describe-role";
 import { getStorage } from "../lib/storage/get-storage";
 import { handlers } from "./handlers/index";

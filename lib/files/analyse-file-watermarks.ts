@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { Prisma, type File } from "../generated/prisma/client";
 import { detectWatermarks } from "../media/watermarks/detect-watermarks";
-import { makeWorkDir } from "../retention/make-work-dir";
+import { makeWorkDir } from "../storage/temp-folders";
 import { fileWatermarks, type StoredWatermark } from "./file-watermarks";
 import { withStoredFile } from "./with-stored-files";
 

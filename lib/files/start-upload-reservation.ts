@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "../errors";
-import { assertFreeSpace } from "../storage/assert-free-space";
+import { assertFreeSpace } from "../storage/get-storage";
 import { releaseStorage } from "./release-storage";
 import { reserveStorage } from "./reserve-storage";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { copyFile, link, rm, stat } from "node:fs/promises";
 import { getStorage } from "../storage/get-storage";
-import { stagingPath } from "../storage/staging-path";
+import { stagingPath } from "../storage/temp-folders";
 import { probeUpload } from "./probe-upload";
 import type { StoredUpload } from "./save-uploaded-files";
 

@@ -1,7 +1,7 @@
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { reserveStorage } from "../files/reserve-storage";
-import { assertFreeSpace } from "../storage/assert-free-space";
+import { assertFreeSpace } from "../storage/get-storage";
 import { uploadExpirySeconds } from "./upload-expiry-seconds";
 
 /**

@@ -4,10 +4,8 @@ import { access, mkdir, opendir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { AppError } from "../errors";
-import { isDiskFull } from "./is-disk-full";
-import { measureFreeBytes } from "./measure-free-bytes";
-import type { Storage, StoredObject } from "./storage";
-import { assertStorageKey } from "./storage-key";
+import { isDiskFull, measureFreeBytes } from "./free-space";
+import { assertStorageKey, type Storage, type StoredObject } from "./storage";
 
 /** Walks `dir` depth-first without reading a whole folder into memory; a missing folder lists nothing. */
 async function* walk(dir: string, keyPrefix: string): AsyncGenerator<StoredObject> {

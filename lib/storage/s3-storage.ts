@@ -5,11 +5,10 @@ import { pipeline } from "node:stream/promises";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import type { StorageConfig } from "../config";
 import { AppError } from "../errors";
-import { isDiskFull } from "./is-disk-full";
+import { isDiskFull } from "./free-space";
 import { abortUnfinishedUploads, uploadObject } from "./s3-multipart";
-import { stagingPath } from "./staging-path";
-import type { Storage } from "./storage";
-import { assertStorageKey } from "./storage-key";
+import { stagingPath } from "./temp-folders";
+import { assertStorageKey, type Storage } from "./storage";
 
 export type S3StorageConfig = Extract<StorageConfig, { driver: "s3" }>;
 

@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { makeThumbnail } from "../media/make-thumbnail";
 import { withStoredFile } from "../files/with-stored-files";
-import { makeWorkDir } from "../retention/make-work-dir";
+import { makeWorkDir } from "../storage/temp-folders";
 import { getStorage } from "../storage/get-storage";
 import { defaultThumbnailSecond, thumbnailWidth } from "../tasks/task-params";
 

@@ -1,5 +1,5 @@
 import { AppError, type ErrorCode } from "../../errors";
-import { isDiskFull } from "../../storage/is-disk-full";
+import { isDiskFull } from "../../storage/free-space";
 import type { TaskFailureCode } from "../task-states";
 import type { TaskOutcome } from "./finish-task";
 import { redactPaths } from "./redact-paths";

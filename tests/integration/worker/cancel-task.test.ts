@@ -1,7 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
-import { inject } from "vitest";
+import { describe, expect, test, inject } from "vitest";
 import { getDb } from "@/lib/db";
 import { jobs } from "@/lib/queue/jobs";
 import { makeVideo } from "../../support/media-fixtures";

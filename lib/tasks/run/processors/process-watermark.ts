@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { AppError } from "../../../errors";
 import { analyseFileWatermarks } from "../../../files/analyse-file-watermarks";
-import type { RemovalRegion } from "../../../media/remove-watermark";
-import { removeWatermark } from "../../../media/remove-watermark";
+import { removeWatermark, type RemovalRegion } from "../../../media/remove-watermark";
 import { baseName } from "./base-name";
 import { describeVideoOutput } from "./describe-video-output";
 import { firstInput } from "./first-input";

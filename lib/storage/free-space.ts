@@ -1,4 +1,5 @@
 import { mkdir, statfs } from "node:fs/promises";
+import { AppError } from "../errors";
 import { processSingleton } from "../process-singleton";
 
 /** Uploads ask once per few megabytes; a second-old figure is close enough and spares the syscalls. */
@@ -35,4 +36,16 @@ export async function measureFreeBytes(dir: string, claim = 0): Promise<number> 
     measurements.delete(dir);
     throw error;
   }
+}
+
+const DISK_FULL_CODES = new Set(["ENOSPC", "EDQUOT"]);
+
+/** What tools such as ffmpeg print when a write fails for want of space. */
+const DISK_FULL_TEXT = /No space left on device|Disk quota exceeded/i;
+
+/** Whether `error` says a write failed because the disk (or a disk quota) is full. */
+export function isDiskFull(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === "storage_full" || DISK_FULL_TEXT.test(error.message);
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === "string" && DISK_FULL_CODES.has(code);
 }
