@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { ConfigError, createDevelopmentSecrets, getConfig } from "../lib/config";
-import { migrateOnStartup } from "../lib/database/migrate-on-startup";
+import { migrateOnStartup } from "../lib/database/apply-migrations";
 import { removeStaleTempDirs } from "../lib/storage/temp-folders";
 import { describeRole } from "../lib/roles/describe-role";
 import { getStorage } from "../lib/storage/get-storage";

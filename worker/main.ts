@@ -1,5 +1,5 @@
 import { ConfigError, createDevelopmentSecrets, getConfig } from "../lib/config";
-import { migrateOnStartup } from "../lib/database/migrate-on-startup";
+import { migrateOnStartup } from "../lib/database/apply-migrations";
 import { closeDb } from "../lib/db";
 import { getBoss, stopBoss } from "../lib/queue/get-boss";
 import { jobs } from "../lib/queue/jobs";

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import pg from "pg";
+import { getConfig } from "../config";
 
 /** The advisory lock key Prisma Migrate itself takes, so our runner and Prisma's tooling exclude each other. */
 const MIGRATION_LOCK_KEY = 72707369;
@@ -96,4 +97,15 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
     await client.query("ROLLBACK");
     throw new Error(`Migration ${migration.name} failed: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/**
+ * Brings the configured database up to date; every process calls this before serving, unless
+ * MIGRATE_ON_START=false (the `npm start` supervisor applies them once before starting its children).
+ */
+export async function migrateOnStartup(log: (line: string) => void): Promise<void> {
+  const { migrateOnStart, databaseUrl } = getConfig();
+  if (!migrateOnStart) return;
+  const applied = await applyMigrations({ databaseUrl, log });
+  if (applied.length === 0) log("database schema is up to date");
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { getConfig } from "../../lib/config";
-import { startEmbeddedPostgres } from "../../lib/database/start-embedded-postgres";
+import { startEmbeddedPostgres } from "./embedded-postgres/start-embedded-postgres";
 
 const config = getConfig();
 const server = await startEmbeddedPostgres({

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/database/start-embedded-postgres";
+import { startEmbeddedPostgres } from "../../scripts/start/embedded-postgres/start-embedded-postgres";
 
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 

@@ -12,14 +12,15 @@ const checkout = process.cwd();
 const copiedModules = ["embedded-postgres", "@embedded-postgres"];
 
 /**
- * A clone of the database start-up code inside `home`: lib/database and the embedded-postgres packages
+ * A clone of the database start-up code inside `home`: scripts/start/embedded-postgres and the embedded-postgres packages
  * copied (so their binaries really sit behind `home`), every other package linked to this checkout's.
  */
 async function cloneDatabaseCode(home: string): Promise<string> {
   const project = join(home, "project");
   await mkdir(join(project, "node_modules"), { recursive: true });
   await writeFile(join(project, "package.json"), JSON.stringify({ type: "module" }));
-  await cp(join(checkout, "lib", "database"), join(project, "lib", "database"), { recursive: true });
+  const code = join("scripts", "start", "embedded-postgres");
+  await cp(join(checkout, code), join(project, code), { recursive: true });
   for (const name of await readdir(join(checkout, "node_modules"))) {
     const source = join(checkout, "node_modules", name);
     const target = join(project, "node_modules", name);
@@ -31,7 +32,7 @@ async function cloneDatabaseCode(home: string): Promise<string> {
 
 const script = `
 import pg from "pg";
-import { startEmbeddedPostgres } from "./lib/database/start-embedded-postgres.ts";
+import { startEmbeddedPostgres } from "./scripts/start/embedded-postgres/start-embedded-postgres.ts";
 const port = Number(process.env.PORT);
 const server = await startEmbeddedPostgres({ dataDir: process.env.CLUSTER_DIR, port, password: "secret", database: "app", log: console.log });
 const client = new pg.Client({ connectionString: \`postgresql://postgres:secret@127.0.0.1:\${port}/app\` });

@@ -1,11 +1,24 @@
 import { createHash } from "node:crypto";
 import { chmod, cp, mkdir, readFile, readlink, rename, rm, symlink } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isReachableByOthers } from "./is-reachable-by-others";
+
+/**
+ * Whether another unprivileged user (PostgreSQL's `postgres`) can walk down to folder `path`: every
+ * folder on the way, symlinks resolved, lets others through. A part that does not exist yet will be
+ * created by root with the usual 755, so only the existing part counts.
+ */
+function isReachableByOthers(path: string): boolean {
+  let existing = resolve(path);
+  while (!existsSync(existing)) existing = dirname(existing);
+  for (let folder = realpathSync(existing); ; folder = dirname(folder)) {
+    if ((statSync(folder).mode & 0o001) === 0) return false;
+    if (dirname(folder) === folder) return true;
+  }
+}
 
 /** Where root keeps what PostgreSQL's user must reach when the project or DATA_DIR sits behind a mode-700 folder. */
 const ROOT_PLACE = "/var/lib/clipclean";
