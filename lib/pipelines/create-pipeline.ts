@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getConfig } from "../config";
+import { retentionExpiry } from "../files/visitor-storage";
 import { getDb, type Prisma } from "../db";
 import { lockVisitor } from "../identity/lock-visitor";
 import { requestDispatch } from "../queue/request-dispatch";
@@ -30,7 +30,7 @@ function laterStepParams(step: PipelineStep): Prisma.InputJsonObject {
  */
 export async function createPipeline({ visitorId, input }: { visitorId: string; input: CreatePipelineInput }): Promise<PipelineView> {
   const { first, later } = input;
-  const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3600_000);
+  const expiresAt = retentionExpiry();
   if (first.notifyUrl !== undefined) await assertNotifyUrl(first.notifyUrl);
   const pipelineId = randomUUID();
   const stepCount = 1 + later.length;

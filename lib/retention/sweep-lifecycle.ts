@@ -1,7 +1,7 @@
 import { deleteOldRateWindows } from "../abuse/delete-old-rate-windows";
 import { getConfig } from "../config";
-import { deleteLapsedReservations } from "../files/delete-lapsed-reservations";
-import { removeExpiredResumableUploads } from "../resumable/remove-expired-resumable-uploads";
+import { deleteLapsedReservations } from "../files/visitor-storage";
+import { removeExpiredResumableUploads } from "../uploads/remove-expired-resumable-uploads";
 import { deleteExpiredTransfers } from "../transfers/delete-expired-transfers";
 import { deleteExpiredFileRows } from "./delete-expired-file-rows";
 import { deleteExpiredTasks } from "./delete-expired-tasks";

@@ -1,4 +1,4 @@
-import { getConfig } from "../config";
+import { retentionExpiry } from "../files/visitor-storage";
 import { getDb } from "../db";
 import { lockVisitor } from "../identity/lock-visitor";
 import { requestDispatch } from "../queue/request-dispatch";
@@ -16,7 +16,7 @@ import { assertNotifyUrl } from "../webhooks/assert-notify-url";
  * active-task limit exact even when many submissions arrive at once.
  */
 export async function createTask({ visitorId, input }: { visitorId: string; input: CreateTaskInput }): Promise<TaskView> {
-  const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3600_000);
+  const expiresAt = retentionExpiry();
   // Resolving the webhook's host may take a moment: done before the visitor's lock is taken.
   if (input.notifyUrl !== undefined) await assertNotifyUrl(input.notifyUrl);
   const taskId = await getDb().$transaction(async (tx) => {

@@ -1,10 +1,9 @@
 import type { Locale } from "../../i18n/routing";
 import { AppError, type ErrorCode } from "../errors";
-import { releaseStorage } from "../files/release-storage";
-import { extendResumableUpload } from "../resumable/extend-resumable-upload";
-import { findResumableUpload } from "../resumable/find-resumable-upload";
+import { releaseStorage } from "../files/visitor-storage";
+import { extendResumableUpload, findResumableUpload } from "../uploads/resumable-upload";
 import { errorResponse } from "./error-response";
-import { serveTus, type TusRequestState } from "./tus-server";
+import { serveTus, type TusRequestState } from "../uploads/tus-server";
 
 /** tus's own refusals that the API has a code for, by status; the others keep tus's plain answer. */
 const codeOfTusStatus: Partial<Record<number, ErrorCode>> = {

@@ -1,35 +1,38 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { AppError } from "../errors";
-import { discardBody } from "./discard-body";
+import { drainBody } from "../uploads/drain-body";
 
 /** Every JSON body the API takes is a few hundred bytes; anything near this is not a real client. */
 const MAX_JSON_BODY_BYTES = 64 * 1024;
 
+/** How much of a refused body is still read and thrown away, in the background, before its connection is closed. */
+const DISCARD_LIMIT_BYTES = 1024 * 1024;
+
 /** The body's bytes, read only up to the limit: a longer body is refused without being kept or parsed. */
-async function readLimited(body: ReadableStream<Uint8Array>, declaredBytes: number): Promise<Uint8Array> {
-  const reader = body.getReader();
-  if (declaredBytes > MAX_JSON_BODY_BYTES) {
-    discardBody(reader);
-    throw new AppError("body_too_large");
-  }
-  const chunks: Uint8Array[] = [];
+async function readLimited(body: Readable, declaredBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks, total);
-    total += value.byteLength;
-    if (total > MAX_JSON_BODY_BYTES) {
-      discardBody(reader);
-      throw new AppError("body_too_large");
+  let tooLarge = declaredBytes > MAX_JSON_BODY_BYTES;
+  if (!tooLarge) {
+    for await (const chunk of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      tooLarge = total > MAX_JSON_BODY_BYTES;
+      if (tooLarge) break;
+      chunks.push(chunk);
     }
-    chunks.push(value);
   }
+  if (!tooLarge) return Buffer.concat(chunks, total);
+  void drainBody(body, DISCARD_LIMIT_BYTES);
+  throw new AppError("body_too_large");
 }
 
 /** The request's JSON body; a missing or malformed body is a 400 bad_request, one over 64 KiB a 413 body_too_large. */
 export async function readJsonBody(request: Request): Promise<unknown> {
   if (!request.body) return {};
   const declaredBytes = Number(request.headers.get("content-length") ?? 0);
-  const text = new TextDecoder().decode(await readLimited(request.body, declaredBytes));
+  const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+  const text = (await readLimited(body, declaredBytes)).toString("utf8");
   if (!text.trim()) return {};
   try {
     return JSON.parse(text) as unknown;

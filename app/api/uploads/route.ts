@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
 import { presentFile } from "@/lib/files/present-file";
-import { storeUploads } from "@/lib/files/store-uploads";
+import { storeUploads } from "@/lib/uploads/store-uploads";
 import { apiRoute } from "@/lib/web/api-route";
 import { noStore } from "@/lib/web/no-store";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";

@@ -1,8 +1,7 @@
-import { getConfig } from "../../config";
 import { batchCalls } from "../../database/batch-calls";
 import { isDatabaseUnreachable } from "../../database/is-database-unreachable";
 import { getDb, type Prisma } from "../../db";
-import { countUsedBytes } from "../../files/count-used-bytes";
+import { countUsedBytes, fitsQuota, retentionExpiry } from "../../files/visitor-storage";
 import { formatBytes } from "../../format/format-bytes";
 import { lockVisitor } from "../../identity/lock-visitor";
 import type { MediaFields } from "../../media/media-info";
@@ -70,13 +69,12 @@ async function admitOutputs(tx: Prisma.TransactionClient, finishes: Finish[]): P
   const visitorIds = [...new Set(owners.map((task) => task.visitorId))];
   await lockVisitor(tx, visitorIds);
   const used = await countUsedBytes(tx, { visitorIds });
-  const { maxStoredBytesPerVisitor } = getConfig().limits;
   return finishes.map(({ taskId, outcome }) => {
     const visitorId = ownerOf.get(taskId);
     if (outcome.status !== "completed" || visitorId === undefined) return outcome;
-    const after = (used.get(visitorId) ?? 0) + outcome.output.size;
-    if (after <= maxStoredBytesPerVisitor) {
-      used.set(visitorId, after);
+    const before = used.get(visitorId) ?? 0;
+    if (fitsQuota(before, outcome.output.size)) {
+      used.set(visitorId, before + outcome.output.size);
       return outcome;
     }
     const size = formatBytes(outcome.output.size, "en");
@@ -122,7 +120,7 @@ type Applied = { taskId: string; visitorId: string; outcome: TaskOutcome };
 
 /** The completed tasks' outputs become the visitors' files and the inputs of the pipeline steps that read them. */
 async function recordOutputs(tx: Prisma.TransactionClient, applied: Applied[]): Promise<void> {
-  const expiresAt = new Date(Date.now() + getConfig().limits.retentionHours * 3_600_000);
+  const expiresAt = retentionExpiry();
   const data = applied.flatMap(({ taskId, visitorId, outcome }) =>
     outcome.status === "completed"
       ? [{ ...outcome.output, size: BigInt(outcome.output.size), origin: "output" as const, visitorId, taskId, expiresAt }]

@@ -1,14 +1,15 @@
 import type { Readable } from "node:stream";
 
-/** How much of a refused upload is still read (and discarded) so the client sees our answer instead of a reset. */
-const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+/** How long the rest of a refused body is read at most. */
 const DRAIN_LIMIT_MS = 10_000;
 
 /**
- * Discards the rest of a request body, up to a bound; past it the body is destroyed. Clients that are
- * still sending when we answer usually report a broken connection rather than the error we sent.
+ * Reads the rest of a refused request body (an upload's, or a JSON body's) and throws it away, up to
+ * `limitBytes` and 10 s; past either the body is destroyed, which closes its connection. Left unread, a
+ * body stalls the keep-alive connection it came on, and a client still sending when we answer usually
+ * reports a broken connection rather than the error we sent.
  */
-export function drainBody(body: Readable): Promise<void> {
+export function drainBody(body: Readable, limitBytes: number): Promise<void> {
   if (body.readableEnded || body.destroyed) return Promise.resolve();
   return new Promise((resolve) => {
     let drained = 0;
@@ -21,7 +22,7 @@ export function drainBody(body: Readable): Promise<void> {
     const timer = setTimeout(() => finish(true), DRAIN_LIMIT_MS);
     body.on("data", (chunk: Buffer) => {
       drained += chunk.length;
-      if (drained > DRAIN_LIMIT_BYTES) finish(true);
+      if (drained > limitBytes) finish(true);
     });
     body.once("end", () => finish(false));
     body.once("error", () => finish(true));

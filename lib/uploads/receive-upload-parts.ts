@@ -3,6 +3,9 @@ import type { Readable } from "node:stream";
 import { AppError } from "../errors";
 import { drainBody } from "./drain-body";
 
+/** How much of a refused upload is still read (and discarded) so the client sees our answer instead of a reset. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export type UploadPart = { stream: Readable; info: FileInfo };
 
 /**
@@ -36,7 +39,7 @@ export function receiveUploadParts(options: {
       body.unpipe(parser);
       parser.removeAllListeners("file");
       parser.on("error", () => {});
-      void drainBody(body).then(() => reject(error));
+      void drainBody(body, DRAIN_LIMIT_BYTES).then(() => reject(error));
     };
     parser.on("file", (name, stream, info) => {
       if (failed || name !== "file") {

@@ -3,11 +3,9 @@ import { FileStore } from "@tus/file-store";
 import { Server, type Locker } from "@tus/server";
 import { getConfig } from "../config";
 import { processSingleton } from "../process-singleton";
-import { createAdvisoryLocker } from "../resumable/advisory-locker";
-import { completeResumableUpload } from "../resumable/complete-resumable-upload";
-import { findResumableUpload } from "../resumable/find-resumable-upload";
-import { resumableUploadDir } from "../resumable/resumable-upload-dir";
-import { startResumableUpload } from "../resumable/start-resumable-upload";
+import { createAdvisoryLocker } from "./advisory-locker";
+import { completeResumableUpload } from "./complete-resumable-upload";
+import { findResumableUpload, resumableUploadDir, startResumableUpload } from "./resumable-upload";
 
 export const TUS_PATH = "/api/uploads/tus";
 

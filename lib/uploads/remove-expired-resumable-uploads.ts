@@ -1,8 +1,7 @@
 import { opendir } from "node:fs/promises";
 import { getDb } from "../db";
 import { isRecordId } from "../record-id";
-import { removeResumableUpload } from "./remove-resumable-upload";
-import { resumableUploadDir } from "./resumable-upload-dir";
+import { removeResumableUpload, resumableUploadDir } from "./resumable-upload";
 
 const BATCH = 500;
 

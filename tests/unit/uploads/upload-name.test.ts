@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uploadName } from "@/lib/files/upload-name";
+import { uploadName } from "@/lib/uploads/save-uploaded-files";
 
 describe("uploadName", () => {
   it("keeps Unicode names, normalised", () => {
