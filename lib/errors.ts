@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Every error a user can cause, with the HTTP status it maps to. Messages live in messages/*.json under errors.<code>. */
 export const errorStatus = {
   bad_request: 400,
@@ -55,3 +57,8 @@ export class AppError extends Error {
     return errorStatus[this.code];
   }
 }
+
+/** The body of every 4xx/5xx answer of /api (error-response.ts builds it; the pages read it). */
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { apiErrorSchema } from "./types";
+import { apiErrorSchema } from "@/lib/errors";
 
 /** An error answer from /api, carrying the server's localized message. */
 export class ApiError extends Error {

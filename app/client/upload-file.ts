@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiFetch, NetworkError, toApiError } from "./api-fetch";
 import { ensureVisitor } from "./ensure-visitor";
 import { transferRate, type TransferRate } from "./transfer-rate";
-import { fileSchema, type FileView } from "./types";
+import { fileViewSchema, type FileView } from "@/lib/files/file-view";
 
 const CHUNK_BYTES = 8 * 1024 * 1024;
 
@@ -63,7 +63,7 @@ export function uploadFile(file: File, onProgress: (progress: UploadProgress) =>
     },
     onSuccess() {
       const id = upload.url?.split("/").pop() ?? "";
-      apiFetch(`/api/files/${id}`, z.object({ file: fileSchema })).then(({ file: stored }) => settle?.resolve(stored), settle?.reject);
+      apiFetch(`/api/files/${id}`, z.object({ file: fileViewSchema })).then(({ file: stored }) => settle?.resolve(stored), settle?.reject);
     },
     onError: (error) => settle?.reject(uploadError(error)),
   });

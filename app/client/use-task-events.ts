@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { localized } from "./api-fetch";
-import { taskSchema, type TaskView } from "./types";
+import { taskViewSchema, type TaskView } from "@/lib/tasks/task-view";
 
 /** While live updates flow, pages poll this seldom, only against a stream that went quiet. */
 export const LIVE_POLL_MS = 15_000;
@@ -31,7 +31,7 @@ export function useTaskEvents(onChange: (task: TaskView | null) => void): boolea
     });
     source.addEventListener("error", () => setLive(false));
     source.addEventListener("task", (event) => {
-      const parsed = taskSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
+      const parsed = taskViewSchema.safeParse(JSON.parse((event as MessageEvent<string>).data));
       if (parsed.success) latest.current(parsed.data);
     });
     source.addEventListener("resync", () => latest.current(null));

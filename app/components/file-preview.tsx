@@ -1,5 +1,5 @@
 /* eslint-disable @next/next/no-img-element -- private files need the visitor's cookie, which the image optimizer would not send */
-import type { FileView } from "../client/types";
+import type { FileView } from "@/lib/files/file-view";
 
 type Props = { file: Pick<FileView, "id" | "kind" | "name" | "thumbnailUrl">; localUrl?: string; className?: string };
 

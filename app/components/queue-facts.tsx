@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { TaskView } from "../client/types";
+import type { TaskView } from "@/lib/tasks/task-view";
 
 /** Where a pending task stands in line, or about how long a running one still needs; nothing otherwise. */
 export function QueueFacts({ task }: { task: TaskView }) {

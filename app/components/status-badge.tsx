@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { TaskStatus } from "../client/types";
+import type { TaskStatus } from "@/lib/tasks/task-view";
 
 const colours: Record<TaskStatus, string> = {
   pending: "bg-amber-50 text-amber-800 ring-amber-200",

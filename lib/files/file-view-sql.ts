@@ -1,4 +1,7 @@
+import { getDb } from "../db";
+import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import type { FileView } from "./file-view";
 
 const isoFormat = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
@@ -8,8 +11,8 @@ export function isoTimestampSql(column: string): Prisma.Sql {
 }
 
 /**
- * SQL building the same JSON as presentFile() for the `files` row aliased `alias`, so that task reads
- * fetch a task with all its files in one query. Keep the two in step.
+ * SQL building a FileView (file-view.ts) for the `files` row aliased `alias`: the one place a File's
+ * JSON is made, so that a task is read with all its files in one query. The detections' masks stay inside.
  */
 export function fileViewSql(alias: string): Prisma.Sql {
   const a = alias;
@@ -22,4 +25,19 @@ export function fileViewSql(alias: string): Prisma.Sql {
     'thumbnailUrl', ${Prisma.raw(`CASE WHEN ${a}.thumbnail_key IS NOT NULL AND ${a}.expired_at IS NULL THEN '/api/files/' || ${a}.id || '/thumbnail' END`)},
     'watermarks', ${Prisma.raw(`CASE WHEN ${a}.watermarks IS NOT NULL THEN (SELECT coalesce(jsonb_agg(w.region - 'mask' ORDER BY w.position), '[]'::jsonb) FROM jsonb_array_elements(${a}.watermarks) WITH ORDINALITY AS w(region, position)) END`)}
   )`;
+}
+
+/** The visitor's files with these ids as the API shows them, in the order asked for; unknown ids and other visitors' files are left out. */
+export async function getFileViews({ visitorId, fileIds }: { visitorId: string; fileIds: string[] }): Promise<FileView[]> {
+  const rows = await getDb().$queryRaw<{ id: string; file: FileView }[]>`
+    SELECT f.id, ${fileViewSql("f")} AS file FROM files f WHERE f.id = ANY(${fileIds}::text[]) AND f.visitor_id = ${visitorId}`;
+  const byId = new Map(rows.map((row) => [row.id, row.file]));
+  return fileIds.flatMap((fileId) => byId.get(fileId) ?? []);
+}
+
+/** The visitor's file with this id as the API shows it; unknown ids and other visitors' files are both not_found. */
+export async function getFileView({ visitorId, fileId }: { visitorId: string; fileId: string }): Promise<FileView> {
+  const [file] = await getFileViews({ visitorId, fileIds: [fileId] });
+  if (!file) throw new AppError("not_found");
+  return file;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { File } from "../generated/prisma/client";
+import type { WatermarkView } from "./file-view";
 
 const second = z.number().min(0).nullable();
 
@@ -15,7 +16,6 @@ export const storedWatermarkSchema = z.object({
   mask: z.object({ width: z.number().int().min(1), height: z.number().int().min(1), bits: z.string() }).optional(),
 });
 export type StoredWatermark = z.infer<typeof storedWatermarkSchema>;
-export type WatermarkView = Omit<StoredWatermark, "mask">;
 
 /** The file's detected watermarks as stored, or null until its analysis has run. */
 export function fileWatermarks(file: Pick<File, "watermarks">): StoredWatermark[] | null {
@@ -27,8 +27,4 @@ export function fileWatermarks(file: Pick<File, "watermarks">): StoredWatermark[
 /** A detection as the API shows it (the mask stays inside). */
 export function withoutMask({ x, y, width, height, confidence, fromSecond, toSecond }: StoredWatermark): WatermarkView {
   return { x, y, width, height, confidence, fromSecond, toSecond };
-}
-
-export function presentWatermarks(file: Pick<File, "watermarks">): WatermarkView[] | null {
-  return fileWatermarks(file)?.map(withoutMask) ?? null;
 }

@@ -1,8 +1,8 @@
 import type { Readable } from "node:stream";
+import { getDb } from "../db";
 import { AppError } from "../errors";
 import { getStorage } from "../storage/get-storage";
 import type { ByteRange } from "../storage/storage";
-import { getFile } from "./get-file";
 
 export type FileBytes = {
   fileId: string;
@@ -14,11 +14,13 @@ export type FileBytes = {
 };
 
 /**
- * The stored bytes of the visitor's file (`content`) or of its thumbnail. An expired file answers
- * `expired`; a thumbnail that does not exist yet is not_found.
+ * The stored bytes of the visitor's file (`content`) or of its thumbnail. Unknown ids and other
+ * visitors' files are not_found; an expired file answers `expired`; a thumbnail that does not exist yet
+ * is not_found.
  */
 export async function openFileBytes(options: { visitorId: string; fileId: string; variant: "content" | "thumbnail" }): Promise<FileBytes> {
-  const file = await getFile(options);
+  const file = await getDb().file.findFirst({ where: { id: options.fileId, visitorId: options.visitorId } });
+  if (!file) throw new AppError("not_found");
   if (file.expiredAt) throw new AppError("expired");
   const key = options.variant === "content" ? file.storageKey : file.thumbnailKey;
   if (!key) throw new AppError("not_found");

@@ -1,15 +1,14 @@
 import type { Locale } from "../../i18n/routing";
 import { errorStatus, type ErrorCode } from "../errors";
 import { taskTimeoutMinutes } from "../tasks/task-timeout-minutes";
-import type { PipelineView } from "../pipelines/get-pipeline";
-import type { TaskView } from "../tasks/task-view";
+import type { PipelineView, StoredTaskView } from "../tasks/task-view";
 import { translateError } from "./translate-error";
 
 /**
  * The task as a visitor reads it: its error message is the code's message in their language. The
  * worker's technical detail stays in the task's logs, never in the error a client shows.
  */
-export function localizeTask(task: TaskView, locale: Locale): TaskView {
+export function localizeTask<Task extends StoredTaskView>(task: Task, locale: Locale): Task {
   if (!task.error) return task;
   const code: ErrorCode = task.error.code in errorStatus ? (task.error.code as ErrorCode) : "processing_failed";
   const message = translateError(code, locale, code === "timeout" ? { minutes: taskTimeoutMinutes(task.type) } : {});

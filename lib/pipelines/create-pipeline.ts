@@ -10,7 +10,8 @@ import { taskParams, thumbnailWidth } from "../tasks/task-params";
 import { TASK_TRANSACTION_OPTIONS } from "../tasks/task-transaction-options";
 import { assertNotifyUrl } from "../webhooks/assert-notify-url";
 import type { CreatePipelineInput, PipelineStep } from "./create-pipeline-input";
-import { getPipeline, type PipelineView } from "./get-pipeline";
+import type { PipelineView } from "../tasks/task-view";
+import { getPipeline } from "./get-pipeline";
 
 /**
  * A later step's params as stored: checked by shape now, against the frame and duration of its real

@@ -1,11 +1,8 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { withQueueFacts } from "../tasks/queue-facts";
-import type { StoredTaskView, TaskView } from "../tasks/task-view";
+import type { PipelineView, StoredTaskView } from "../tasks/task-view";
 import { taskViewSql } from "../tasks/task-view-sql";
-
-/** A pipeline as the API shows it: its steps, in order. */
-export type PipelineView = { id: string; tasks: TaskView[] };
 
 /** The visitor's pipeline with this id; unknown ids and other visitors' pipelines are both not_found. */
 export async function getPipeline({ visitorId, pipelineId }: { visitorId: string; pipelineId: string }): Promise<PipelineView> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TaskView } from "../tasks/task-view";
+import { storedTaskViewSchema } from "../tasks/task-view";
 
 /**
  * Every pg-boss queue the product uses, with its payload schema. The web app sends to these
@@ -29,7 +29,8 @@ export const jobs = {
       event: z.object({
         type: z.enum(["task.completed", "task.failed", "task.cancelled"]),
         timestamp: z.string(),
-        data: z.object({ task: z.custom<TaskView>((value) => typeof value === "object" && value !== null) }),
+        // As the database held it when the task ended (no place in line or time left: it has ended).
+        data: z.object({ task: storedTaskViewSchema }),
       }),
     }),
   },

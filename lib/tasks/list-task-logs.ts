@@ -1,7 +1,6 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
-
-export type TaskLogView = { at: string; level: "info" | "warn" | "error"; message: string };
+import type { TaskLogView } from "./task-view";
 
 /** The log lines of the visitor's task, oldest first. */
 export async function listTaskLogs({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskLogView[]> {

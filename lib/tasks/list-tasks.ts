@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { getDb } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { taskTypes } from "./task-params";
 import { taskStatuses } from "./task-states";
 import { taskViewSql } from "./task-view-sql";
 import { withQueueFacts } from "./queue-facts";
-import type { StoredTaskView, TaskView } from "./task-view";
+import { taskTypes, type StoredTaskView, type TaskPage } from "./task-view";
 
 const blankAsMissing = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -17,8 +16,6 @@ export const listTasksQuery = z.object({
 });
 
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
-
-export type TaskPage = { tasks: TaskView[]; page: number; pageSize: number; total: number };
 
 /** One page of the visitor's tasks, newest first, optionally filtered by status and type, and how many there are. */
 export async function listTasks({ visitorId, query }: { visitorId: string; query: ListTasksQuery }): Promise<TaskPage> {

@@ -1,12 +1,8 @@
 import { z } from "zod";
-import { TaskType } from "../generated/prisma/enums";
 
 // The settings of each task type, defined once: the API checks new tasks with them, the worker reads
 // stored params through them and the New task page takes its limits and defaults from here. Plain zod
 // and no server imports (the database enum is plain data), so client components can import this module too.
-
-/** Every task type, from the database enum. */
-export const taskTypes = Object.values(TaskType) as [TaskType, ...TaskType[]];
 
 export const thumbnailWidth = { min: 16, max: 1920, default: 256 } as const;
 /** Where a video's thumbnail is taken when the visitor does not say (a shorter video uses its middle). */

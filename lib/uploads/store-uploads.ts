@@ -6,7 +6,8 @@ import { pipeline } from "node:stream/promises";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { releaseStorage, reserveStorage } from "../files/visitor-storage";
-import type { File } from "../generated/prisma/client";
+import type { FileView } from "../files/file-view";
+import { getFileViews } from "../files/file-view-sql";
 import { isDiskFull } from "../storage/free-space";
 import { assertFreeSpace, getStorage } from "../storage/get-storage";
 import { stagingPath } from "../storage/temp-folders";
@@ -81,9 +82,10 @@ async function stage(path: string, source: AsyncIterable<Buffer>): Promise<numbe
 /**
  * Streams every `file` part of a multipart body to a temporary file on this host, checks there by
  * content that each is a video or image we can read, moves it into storage and records them as the
- * visitor's files. A refused part never reaches storage; on any failure nothing is kept.
+ * visitor's files, returned as the API shows them. A refused part never reaches storage; on any
+ * failure nothing is kept.
  */
-export async function storeUploads(options: { visitorId: string; contentType: string | null; body: Readable | null }): Promise<File[]> {
+export async function storeUploads(options: { visitorId: string; contentType: string | null; body: Readable | null }): Promise<FileView[]> {
   const { visitorId, contentType, body } = options;
   if (!body || !contentType?.toLowerCase().startsWith("multipart/form-data")) throw new AppError("bad_request");
   await assertFreeSpace();
@@ -92,6 +94,7 @@ export async function storeUploads(options: { visitorId: string; contentType: st
   const keys: string[] = [];
   const uploads: StoredUpload[] = [];
   const reservation = startUploadReservation(visitorId);
+  let saved: { id: string }[];
   try {
     await receiveUploadParts({
       contentType,
@@ -112,9 +115,10 @@ export async function storeUploads(options: { visitorId: string; contentType: st
       },
     });
     if (uploads.length === 0) throw new AppError("no_file");
-    return await saveUploadedFiles({ visitorId, uploads, reservationId: reservation.id });
+    saved = await saveUploadedFiles({ visitorId, uploads, reservationId: reservation.id });
   } catch (error) {
     await Promise.all([...keys.map((key) => storage.delete(key)), reservation.release()]);
     throw error;
   }
+  return getFileViews({ visitorId, fileIds: saved.map((file) => file.id) });
 }

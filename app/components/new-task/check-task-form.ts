@@ -1,5 +1,6 @@
 import { mergeInputCount, regionSchema } from "@/lib/tasks/task-params";
-import type { TaskType, Watermark } from "../../client/types";
+import type { WatermarkView } from "@/lib/files/file-view";
+import type { TaskType } from "@/lib/tasks/task-view";
 import type { UploadItem } from "./use-uploads";
 import type { WatermarkChoice } from "./watermark-settings";
 
@@ -7,7 +8,7 @@ import type { WatermarkChoice } from "./watermark-settings";
 export const isUnfinished = (item: UploadItem) => item.state === "uploading" || item.state === "paused";
 
 /** `detected`: the first file's watermarks as the analysis left them (null while it runs). */
-export type TaskFormState = { type: TaskType; items: UploadItem[]; watermark: WatermarkChoice & { detected: Watermark[] | null }; width: number; atSecond: number };
+export type TaskFormState = { type: TaskType; items: UploadItem[]; watermark: WatermarkChoice & { detected: WatermarkView[] | null }; width: number; atSecond: number };
 
 export type FormProblem = "needFile" | "waitUploads" | "notAVideo" | "regionMissing" | "mergeCount";
 

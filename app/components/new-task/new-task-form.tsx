@@ -7,7 +7,8 @@ import { useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
 import { rememberSubmittedTask } from "../../client/submitted-tasks";
 import { defaultThumbnailSecond, thumbnailWidth } from "@/lib/tasks/task-params";
-import { pipelineResponseSchema, taskResponseSchema, type TaskType, type Watermark } from "../../client/types";
+import type { WatermarkView } from "@/lib/files/file-view";
+import { pipelineAnswerSchema, taskAnswerSchema, type TaskType } from "@/lib/tasks/task-view";
 import { checkTaskForm, isUnfinished, type FormProblem } from "./check-task-form";
 import { DropZone } from "./drop-zone";
 import { MoveButtons, useDragReorder } from "./merge-order";
@@ -26,7 +27,7 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const dragProps = useDragReorder(uploads.move);
   const [type, setType] = useState<TaskType>("watermark");
   const [watermark, setWatermark] = useState<{ fileId: string; choice: WatermarkChoice } | null>(null);
-  const [detected, setDetected] = useState<{ fileId: string; found: Watermark[] } | null>(null);
+  const [detected, setDetected] = useState<{ fileId: string; found: WatermarkView[] } | null>(null);
   const [thumbnail, setThumbnail] = useState<{ width: number; atSecond: number }>({ width: thumbnailWidth.default, atSecond: defaultThumbnailSecond });
   const [followUps, setFollowUps] = useState(noFollowUps);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -41,7 +42,7 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const choice = watermark && watermark.fileId === firstFile?.id ? watermark.choice : initialWatermarkChoice;
   const found = detected && detected.fileId === firstFile?.id ? detected.found : (firstFile?.watermarks ?? null);
   const fileId = firstFile?.id;
-  const onDetected = useCallback((list: Watermark[]) => fileId && setDetected({ fileId, found: list }), [fileId]);
+  const onDetected = useCallback((list: WatermarkView[]) => fileId && setDetected({ fileId, found: list }), [fileId]);
 
   const chooseType = (next: TaskType) => {
     setType(next);
@@ -60,8 +61,8 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
     try {
       const pipeline = pipelineBody(type, checked.body, followUps);
       const tasks = pipeline
-        ? (await apiFetch("/api/pipelines", pipelineResponseSchema, { method: "POST", json: pipeline })).pipeline.tasks
-        : [(await apiFetch("/api/tasks", taskResponseSchema, { method: "POST", json: checked.body })).task];
+        ? (await apiFetch("/api/pipelines", pipelineAnswerSchema, { method: "POST", json: pipeline })).pipeline.tasks
+        : [(await apiFetch("/api/tasks", taskAnswerSchema, { method: "POST", json: checked.body })).task];
       tasks.forEach((task) => rememberSubmittedTask(task.id));
       toast.success(t("created"), { description: pipeline ? t("createdPipeline") : t("createdBody") });
       router.push("/tasks");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { TaskType } from "../../client/types";
+import type { TaskType } from "@/lib/tasks/task-view";
 
 /** The steps that may follow the chosen job (each reads the previous step's video). */
 export type FollowUps = { watermark: boolean; thumbnail: boolean };

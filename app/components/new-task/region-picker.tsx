@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRef, type PointerEvent } from "react";
 import { regionSchema, watermarkRegionCount, type Region } from "@/lib/tasks/task-params";
-import type { FileView, Watermark } from "../../client/types";
+import type { FileView, WatermarkView } from "@/lib/files/file-view";
 import { RegionFrame, regionBoxStyle } from "../region-frame";
 
 type Props = {
@@ -14,8 +14,8 @@ type Props = {
   selected: number;
   onChange: (regions: Region[], selected: number) => void;
   /** Detected watermarks drawn as suggestions: clicking one adds it. */
-  suggestions: Watermark[];
-  onAccept: (suggestion: Watermark) => void;
+  suggestions: WatermarkView[];
+  onAccept: (suggestion: WatermarkView) => void;
 };
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));

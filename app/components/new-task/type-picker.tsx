@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { taskTypes, type TaskType } from "../../client/types";
+import { taskTypes, type TaskType } from "@/lib/tasks/task-view";
 
 /** The three jobs as large radio cards. */
 export function TypePicker({ value, onChange }: { value: TaskType; onChange: (type: TaskType) => void }) {

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError } from "../../client/api-fetch";
-import type { FileView } from "../../client/types";
+import type { FileView } from "@/lib/files/file-view";
 import { UploadAbortedError, uploadFile, type UploadHandle } from "../../client/upload-file";
 
 export type UploadItem = {

@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 import { z } from "zod";
 import { watermarkMethods, watermarkRegionCount, type TimedRegion, type WatermarkMethod } from "@/lib/tasks/task-params";
 import { apiFetch } from "../../client/api-fetch";
-import { fileSchema, type FileView, type Watermark } from "../../client/types";
+import { fileViewSchema, type FileView, type WatermarkView } from "@/lib/files/file-view";
 import { usePolling } from "../../client/use-polling";
 import { RegionPicker } from "./region-picker";
 
@@ -14,10 +14,10 @@ export type WatermarkChoice = { auto: boolean; regions: TimedRegion[]; selected:
 
 export const initialWatermarkChoice: WatermarkChoice = { auto: true, regions: [], selected: 0, method: "delogo" };
 
-type Props = { file: FileView; localUrl: string; choice: WatermarkChoice; onChange: (choice: WatermarkChoice) => void; onDetected: (found: Watermark[]) => void };
+type Props = { file: FileView; localUrl: string; choice: WatermarkChoice; onChange: (choice: WatermarkChoice) => void; onDetected: (found: WatermarkView[]) => void };
 
-const fileResponse = z.object({ file: fileSchema });
-const asRegion = ({ x, y, width, height, fromSecond, toSecond }: Watermark): TimedRegion => ({ x, y, width, height, fromSecond, toSecond });
+const fileResponse = z.object({ file: fileViewSchema });
+const asRegion = ({ x, y, width, height, fromSecond, toSecond }: WatermarkView): TimedRegion => ({ x, y, width, height, fromSecond, toSecond });
 
 /**
  * The watermark settings: the analysis's suggestions on the frame (accept one or all), "remove all
@@ -25,7 +25,7 @@ const asRegion = ({ x, y, width, height, fromSecond, toSecond }: Watermark): Tim
  */
 export function WatermarkSettings({ file, localUrl, choice, onChange, onDetected }: Props) {
   const t = useTranslations("newTask");
-  const [detected, setDetected] = useState<Watermark[] | null>(file.watermarks);
+  const [detected, setDetected] = useState<WatermarkView[] | null>(file.watermarks);
   const load = useCallback(async () => {
     const found = (await apiFetch(`/api/files/${file.id}`, fileResponse)).file.watermarks;
     setDetected(found);

@@ -2,7 +2,7 @@
 
 /* eslint-disable @next/next/no-img-element -- private files need the visitor's cookie, which the image optimizer would not send */
 import { useTranslations } from "next-intl";
-import type { FileView } from "../../client/types";
+import type { FileView } from "@/lib/files/file-view";
 import { useFileFacts } from "./use-file-facts";
 
 /** A result: an inline preview that streams from the server (Range requests), its facts and a download button. */

@@ -5,7 +5,8 @@ import { useCallback, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Link, useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
-import { isActiveStatus, logsResponseSchema, taskResponseSchema, type TaskView } from "../../client/types";
+import { isActiveStatus } from "@/lib/tasks/task-states";
+import { logsAnswerSchema, taskAnswerSchema, type TaskView } from "@/lib/tasks/task-view";
 import { usePolling } from "../../client/use-polling";
 import { LIVE_POLL_MS, useTaskEvents } from "../../client/use-task-events";
 import { FilePreview } from "../file-preview";
@@ -43,8 +44,8 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
 
   const load = useCallback(async () => {
     const [next, nextLogs] = await Promise.all([
-      apiFetch(`/api/tasks/${initialTask.id}`, taskResponseSchema),
-      apiFetch(`/api/tasks/${initialTask.id}/logs`, logsResponseSchema),
+      apiFetch(`/api/tasks/${initialTask.id}`, taskAnswerSchema),
+      apiFetch(`/api/tasks/${initialTask.id}/logs`, logsAnswerSchema),
     ]);
     setTask(next.task);
     setLogs(nextLogs.logs);

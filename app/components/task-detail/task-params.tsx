@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { TaskView } from "../../client/types";
+import type { TaskView } from "@/lib/tasks/task-view";
 import { RegionFrame, regionBoxStyle } from "../region-frame";
 
 /** The task's settings: the watermark areas drawn on the frame and the method, or the thumbnail's width and moment. */

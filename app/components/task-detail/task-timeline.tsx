@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { TaskView } from "../../client/types";
+import type { TaskView } from "@/lib/tasks/task-view";
 
 /** When the task was created, started and finished, how many attempts it took and when it will be deleted. */
 export function TaskTimeline({ task }: { task: TaskView }) {

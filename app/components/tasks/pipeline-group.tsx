@@ -2,7 +2,7 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { TaskView } from "../../client/types";
+import type { TaskView } from "@/lib/tasks/task-view";
 import { ProgressBar } from "../progress-bar";
 
 /** One pipeline in My tasks: its steps together, in order, under one overall progress (each step an equal share). */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { TaskView } from "../../client/types";
+import type { TaskView } from "@/lib/tasks/task-view";
 
 type Props = { task: TaskView; onCancel: () => void; onRetry: () => void; onDelete: () => void };
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { apiFetch } from "../../client/api-fetch";
-import { taskResponseSchema } from "../../client/types";
+import { taskAnswerSchema } from "@/lib/tasks/task-view";
 
 /** The visitor's actions on a task, through the API. */
 export const taskCommands = {
-  cancel: (taskId: string) => apiFetch(`/api/tasks/${taskId}/cancel`, taskResponseSchema, { method: "POST" }),
-  retry: (taskId: string) => apiFetch(`/api/tasks/${taskId}/retry`, taskResponseSchema, { method: "POST" }),
+  cancel: (taskId: string) => apiFetch(`/api/tasks/${taskId}/cancel`, taskAnswerSchema, { method: "POST" }),
+  retry: (taskId: string) => apiFetch(`/api/tasks/${taskId}/retry`, taskAnswerSchema, { method: "POST" }),
   remove: (taskId: string) => apiFetch(`/api/tasks/${taskId}`, z.null(), { method: "DELETE" }),
   clearFinished: () => apiFetch("/api/tasks/cleanup", z.object({ deleted: z.number() }), { method: "POST", json: { scope: "all" } }),
 };

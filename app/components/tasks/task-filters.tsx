@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { taskStatuses, taskTypes, type TaskStatus, type TaskType } from "../../client/types";
+import { taskStatuses } from "@/lib/tasks/task-states";
+import { taskTypes, type TaskStatus, type TaskType } from "@/lib/tasks/task-view";
 
 export type Filters = { status: TaskStatus | ""; type: TaskType | "" };
 

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { Link } from "@/i18n/navigation";
 import { ApiError } from "../../client/api-fetch";
-import type { TaskView } from "../../client/types";
+import type { TaskView } from "@/lib/tasks/task-view";
 import { NotifyButton } from "./notify-button";
 import { Pagination } from "./pagination";
 import { groupPipelines, PipelineGroup } from "./pipeline-group";

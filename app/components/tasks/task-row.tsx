@@ -2,7 +2,8 @@
 
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { isActiveStatus, type TaskView } from "../../client/types";
+import { isActiveStatus } from "@/lib/tasks/task-states";
+import type { TaskView } from "@/lib/tasks/task-view";
 import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
 import { QueueFacts } from "../queue-facts";

@@ -3,10 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
+import { z } from "zod";
 import { Link, useRouter } from "@/i18n/navigation";
 import { apiFetch, ApiError } from "../../client/api-fetch";
-import { redeemResponseSchema } from "../../client/types";
 import { ActionButton } from "./action-button";
+
+/** The answer of POST /api/transfers/redeem. */
+const redeemAnswerSchema = z.object({ me: z.object({ id: z.string() }) });
 
 /**
  * The link page's question: nothing is redeemed until the visitor presses Continue, so link previewers
@@ -22,7 +25,7 @@ export function ConfirmLink({ code }: { code: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      await apiFetch("/api/transfers/redeem", redeemResponseSchema, { method: "POST", json: { code } });
+      await apiFetch("/api/transfers/redeem", redeemAnswerSchema, { method: "POST", json: { code } });
       toast.success(t("linked"));
       router.replace("/tasks");
       router.refresh();

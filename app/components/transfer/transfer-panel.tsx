@@ -4,10 +4,14 @@ import { useTranslations } from "next-intl";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
+import { z } from "zod";
 import { apiFetch, ApiError } from "../../client/api-fetch";
 import { ensureVisitor } from "../../client/ensure-visitor";
-import { transferSchema, type TransferView } from "../../client/types";
 import { ActionButton } from "./action-button";
+
+/** The answer of POST /api/transfers. */
+const transferSchema = z.object({ code: z.string(), url: z.string(), expiresAt: z.string() });
+type TransferView = z.infer<typeof transferSchema>;
 
 const MINUTE_MS = 60_000;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkTaskForm } from "@/app/components/new-task/check-task-form";
 import type { UploadItem } from "@/app/components/new-task/use-uploads";
 import { formatDuration } from "@/app/client/format-duration";
-import type { FileView } from "@/app/client/types";
+import type { FileView } from "@/lib/files/file-view";
 
 const stored = (id: string, kind: "video" | "image" = "video"): FileView => ({
   id, name: `${id}.mp4`, size: 1, mime: "video/mp4", kind, width: 320, height: 240, durationSec: kind === "video" ? 2 : null,

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { segmentLocale } from "@/i18n/routing";
 import { TaskDetail } from "../../../components/task-detail/task-detail";
-import { taskSchema } from "../../../client/types";
+import { taskViewSchema } from "@/lib/tasks/task-view";
 import { readVisitorTask } from "./read-visitor-task";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
@@ -22,5 +22,5 @@ export default async function TaskPage({ params }: Props) {
   const { id } = await params;
   const task = await readVisitorTask(id);
   if (!task) notFound();
-  return <TaskDetail initialTask={taskSchema.parse(task)} />;
+  return <TaskDetail initialTask={taskViewSchema.parse(task)} />;
 }

@@ -1,6 +1,5 @@
 import { deleteFile } from "@/lib/files/delete-file";
-import { getFile } from "@/lib/files/get-file";
-import { presentFile } from "@/lib/files/present-file";
+import { getFileView } from "@/lib/files/file-view-sql";
 import { apiRoute } from "@/lib/web/api-route";
 import { noStore } from "@/lib/web/no-store";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
@@ -10,8 +9,7 @@ export const dynamic = "force-dynamic";
 type Params = { id: string };
 
 export const GET = apiRoute<Params>(async ({ visitorId, params }) => {
-  const file = await getFile({ visitorId, fileId: params.id });
-  return Response.json({ file: presentFile(file) }, noStore());
+  return Response.json({ file: await getFileView({ visitorId, fileId: params.id }) }, noStore());
 });
 
 export const DELETE = apiRoute<Params>(async ({ visitorId, params }) => {

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+// A File as the API shows it, written once: the pages parse answers with these schemas, the server's
+// types come from them, and file-view-sql.ts builds exactly this JSON (a test parses it through them).
+// Client-safe: zod only.
+
+/** A static overlay the analysis found, in source pixels; its time span is null when it shows throughout. */
+export const watermarkViewSchema = z.object({
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+  confidence: z.number(),
+  fromSecond: z.number().nullable(),
+  toSecond: z.number().nullable(),
+});
+export type WatermarkView = z.infer<typeof watermarkViewSchema>;
+
+export const fileViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  size: z.number(),
+  mime: z.string(),
+  kind: z.enum(["video", "image"]),
+  width: z.number(),
+  height: z.number(),
+  durationSec: z.number().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  thumbnailUrl: z.string().nullable(),
+  /** Static overlays the analysis found; null until a video has been analysed. */
+  watermarks: z.array(watermarkViewSchema).nullable().catch(null),
+});
+export type FileView = z.infer<typeof fileViewSchema>;
