@@ -3,11 +3,12 @@ import { migrateOnStartup } from "../lib/database/apply-migrations";
 import { closeDb } from "../lib/db";
 import { getBoss, stopBoss } from "../lib/queue/get-boss";
 import { jobs } from "../lib/queue/jobs";
-import { requestDispatch } from "../lib/queue/request-dispatch";
+import { requestDispatch } from "../lib/tasks/run/dispatch-tasks";
 import { workQueues, type QueueHandler } from "../lib/queue/work-queues";
 import { removeStaleTempDirs } from "../lib/storage/temp-folders";
 import { describeRole } from "../lib/roles/describe-role";
 import { getStorage } from "../lib/storage/get-storage";
+import { checkTaskTypes } from "../lib/tasks/types/task-types";
 import { handlers } from "./handlers/index";
 
 /** How often expired files are swept (cron). */
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   createDevelopmentSecrets();
   log(describeRole("worker", getConfig(), getStorage()));
   checkedHandlers();
+  checkTaskTypes();
   await migrateOnStartup(log);
   const removed = await removeStaleTempDirs();
   if (removed > 0) log(`removed ${removed} temporary folder(s) left by stopped workers`);

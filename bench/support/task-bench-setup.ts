@@ -12,7 +12,7 @@ export async function taskBenchSetup(visitors: number) {
   const { makeImage } = await import("../../tests/support/media-fixtures");
   const { spawnWorker } = await import("../../tests/support/spawn-worker");
   const { getDb } = await import("../../lib/db");
-  const { requestDispatch } = await import("../../lib/queue/request-dispatch");
+  const { requestDispatch } = await import("../../lib/tasks/run/dispatch-tasks");
   const { stopBoss } = await import("../../lib/queue/get-boss");
   const pairs = await seedVisitorsWithImage(visitors, await makeImage({ width: 64, height: 48 }));
   const boss = await startBenchBoss();

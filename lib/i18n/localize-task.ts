@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/routing";
 import { errorStatus, type ErrorCode } from "../errors";
-import { taskTimeoutMinutes } from "../tasks/task-timeout-minutes";
+import { taskTimeLimitMinutes } from "../tasks/types/task-types";
 import type { PipelineView, StoredTaskView } from "../tasks/task-view";
 import { translateError } from "./translate-error";
 
@@ -11,7 +11,7 @@ import { translateError } from "./translate-error";
 export function localizeTask<Task extends StoredTaskView>(task: Task, locale: Locale): Task {
   if (!task.error) return task;
   const code: ErrorCode = task.error.code in errorStatus ? (task.error.code as ErrorCode) : "processing_failed";
-  const message = translateError(code, locale, code === "timeout" ? { minutes: taskTimeoutMinutes(task.type) } : {});
+  const message = translateError(code, locale, code === "timeout" ? { minutes: taskTimeLimitMinutes(task.type) } : {});
   return { ...task, error: { code: task.error.code, message } };
 }
 

@@ -1,5 +1,11 @@
 import type { Prisma } from "../db";
 
+/**
+ * Options of transactions that take a visitor's lock: many submissions arriving at once queue behind
+ * each other, so they wait for a connection and run longer than Prisma's defaults allow.
+ */
+export const LOCKING_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
+
 /** Advisory-lock namespace for per-visitor serialisation (two-key form, apart from single-key locks). */
 const VISITOR_LOCK_NAMESPACE = 0x5649; // "VI"
 

@@ -1,42 +1,100 @@
+import { randomUUID } from "node:crypto";
+import { getConfig } from "../config";
+import { getDb, type Prisma } from "../db";
+import { AppError } from "../errors";
 import { retentionExpiry } from "../files/visitor-storage";
-import { getDb } from "../db";
-import { lockVisitor } from "../identity/lock-visitor";
-import { requestDispatch } from "../queue/request-dispatch";
-import { appendTaskLog } from "./append-task-log";
-import { assertTaskCapacity } from "./assert-task-capacity";
-import { checkTaskInputs } from "./check-task-inputs";
-import type { CreateTaskInput } from "./create-task-input";
-import { getTask } from "./get-task";
-import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
-import type { TaskView } from "./task-view";
+import type { File } from "../generated/prisma/client";
+import { LOCKING_TRANSACTION, lockVisitor } from "../identity/lock-visitor";
+import { isRecordId } from "../record-id";
 import { assertNotifyUrl } from "../webhooks/assert-notify-url";
+import { appendTaskLog } from "./append-task-log";
+import type { CreatePipelineInput, CreateTaskInput, PipelineStep } from "./create-task-input";
+import { getPipeline, getTask } from "./get-task";
+import { requestDispatch } from "./run/dispatch-tasks";
+import { activeStatuses } from "./task-states";
+import type { PipelineView, TaskView } from "./task-view";
+import { settleTaskParams, taskType } from "./types/task-types";
 
 /**
- * Creates a pending task and wakes the dispatcher in the same transaction. The visitor's lock makes the
- * active-task limit exact even when many submissions arrive at once.
+ * Refuses with too_many_tasks when `adding` more pending tasks (a pipeline's steps, a retried step with
+ * the steps after it) would take the visitor past the maximum of pending and running tasks.
  */
-export async function createTask({ visitorId, input }: { visitorId: string; input: CreateTaskInput }): Promise<TaskView> {
+export async function assertTaskCapacity(tx: Prisma.TransactionClient, visitorId: string, adding = 1): Promise<void> {
+  const active = await tx.task.count({ where: { visitorId, status: { in: [...activeStatuses] } } });
+  if (active + adding > getConfig().limits.maxActiveTasks) throw new AppError("too_many_tasks");
+}
+
+/**
+ * Loads a new task's input files (the caller's own, still stored), checks that they are of a kind its
+ * type reads, and returns the params to store with defaults filled in.
+ */
+async function checkTaskInputs(tx: Prisma.TransactionClient, visitorId: string, input: CreateTaskInput): Promise<Prisma.InputJsonObject> {
+  const { kinds } = taskType(input.type).inputs;
+  const rows = await tx.file.findMany({ where: { id: { in: input.inputs.filter(isRecordId) }, visitorId } });
+  const byId = new Map(rows.map((file) => [file.id, file]));
+  const files: File[] = input.inputs.map((fileId, index) => {
+    const file = byId.get(fileId);
+    if (!file) throw new AppError("not_found", `inputs.${index}`);
+    if (file.expiredAt) throw new AppError("expired", `inputs.${index}`);
+    if (!kinds.includes(file.kind)) throw new AppError("invalid_params", `inputs.${index}`);
+    return file;
+  });
+  const settled = settleTaskParams(input, files[0]!);
+  if ("invalidField" in settled) throw new AppError("invalid_params", settled.invalidField);
+  if ("refusal" in settled) throw new AppError(settled.refusal, "params.regions");
+  return settled.params;
+}
+
+/**
+ * The one way tasks are made: `first` with its inputs, then each of `later` reading the one before it
+ * (it gets its input when that one completes), all pending, in one transaction that also wakes the
+ * dispatcher. The visitor's lock makes the active-task limit exact even when many submissions arrive at
+ * once; the steps count against it together. Only the last step carries the webhook, which reports the
+ * end of the whole. A plain task is a single step outside any pipeline (`pipelineId` null).
+ */
+async function createSteps(options: { visitorId: string; first: CreateTaskInput; later: PipelineStep[]; pipelineId: string | null }): Promise<string[]> {
+  const { visitorId, first, later, pipelineId } = options;
   const expiresAt = retentionExpiry();
   // Resolving the webhook's host may take a moment: done before the visitor's lock is taken.
-  if (input.notifyUrl !== undefined) await assertNotifyUrl(input.notifyUrl);
-  const taskId = await getDb().$transaction(async (tx) => {
+  if (first.notifyUrl !== undefined) await assertNotifyUrl(first.notifyUrl);
+  const stepCount = 1 + later.length;
+  return getDb().$transaction(async (tx) => {
     await lockVisitor(tx, visitorId);
-    await assertTaskCapacity(tx, visitorId);
-    const params = await checkTaskInputs(tx, visitorId, input);
-    const task = await tx.task.create({
-      data: {
-        visitorId,
-        type: input.type,
-        params,
-        expiresAt,
-        notifyUrl: input.notifyUrl,
-        inputs: { create: input.inputs.map((fileId, position) => ({ position, fileId })) },
-      },
-      select: { id: true },
-    });
-    await appendTaskLog({ taskId: task.id, level: "info", message: `Task created (${input.type}).`, tx });
+    await assertTaskCapacity(tx, visitorId, stepCount);
+    const steps = [
+      { type: first.type, params: await checkTaskInputs(tx, visitorId, first) },
+      ...later.map((step) => ({ type: step.type, params: taskType(step.type).params.laterStep(step.params) })),
+    ];
+    const taskIds: string[] = [];
+    for (const [step, { type, params }] of steps.entries()) {
+      const task = await tx.task.create({
+        data: {
+          visitorId, type, params, expiresAt, pipelineId,
+          step: pipelineId === null ? null : step,
+          dependsOn: taskIds.at(-1) ?? null,
+          notifyUrl: step === stepCount - 1 ? first.notifyUrl : undefined,
+          inputs: step === 0 ? { create: first.inputs.map((fileId, position) => ({ position, fileId })) } : undefined,
+        },
+        select: { id: true },
+      });
+      const place = pipelineId === null ? "" : `, step ${step + 1} of ${stepCount}`;
+      await appendTaskLog({ taskId: task.id, level: "info", message: `Task created (${type}${place}).`, tx });
+      taskIds.push(task.id);
+    }
     await requestDispatch({ tx, reason: "created" });
-    return task.id;
-  }, TASK_TRANSACTION_OPTIONS);
-  return getTask({ visitorId, taskId });
+    return taskIds;
+  }, LOCKING_TRANSACTION);
+}
+
+/** Creates a pending task: a pipeline of one step, outside any pipeline. */
+export async function createTask({ visitorId, input }: { visitorId: string; input: CreateTaskInput }): Promise<TaskView> {
+  const [taskId] = await createSteps({ visitorId, first: input, later: [], pipelineId: null });
+  return getTask({ visitorId, taskId: taskId! });
+}
+
+/** Creates every step of a pipeline as a pending task, each later step depending on the one before it. */
+export async function createPipeline({ visitorId, input }: { visitorId: string; input: CreatePipelineInput }): Promise<PipelineView> {
+  const pipelineId = randomUUID();
+  await createSteps({ visitorId, first: input.first, later: input.later, pipelineId });
+  return getPipeline({ visitorId, pipelineId });
 }

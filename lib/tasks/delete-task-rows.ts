@@ -1,10 +1,9 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import type { TaskStatus } from "../generated/prisma/enums";
-import { lockVisitor } from "../identity/lock-visitor";
+import { lockVisitor, LOCKING_TRANSACTION } from "../identity/lock-visitor";
 import { getStorage } from "../storage/get-storage";
 import { isActiveStatus } from "./task-states";
-import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
 
 /** What to do with a task whose output a pending or running task is reading: refuse, or leave that task alone. */
 export type WhenOutputInUse = "conflict" | "skip";
@@ -42,7 +41,7 @@ export async function deleteTaskRows(options: {
     const deleted = await tx.task.deleteMany({ where: { ...where, id: { in: [...ids] } } });
     const removed = outputs.filter((output) => !readElsewhere.includes(output));
     return { count: deleted.count, keys: removed.flatMap((file) => [file.storageKey, file.thumbnailKey ?? []].flat()) };
-  }, TASK_TRANSACTION_OPTIONS);
+  }, LOCKING_TRANSACTION);
   const storage = getStorage();
   await Promise.all(keys.map((key) => storage.delete(key)));
   return count;

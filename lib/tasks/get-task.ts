@@ -2,7 +2,7 @@ import { getDb } from "../db";
 import { AppError } from "../errors";
 import { withQueueFacts } from "./queue-facts";
 import { taskViewSql } from "./task-view-sql";
-import type { StoredTaskView, TaskView } from "./task-view";
+import type { PipelineView, StoredTaskView, TaskView } from "./task-view";
 
 /** The visitor's task with this id; unknown ids and other visitors' tasks are both not_found. */
 export async function getTask({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskView> {
@@ -24,4 +24,13 @@ export async function getTasksById(taskIds: string[]): Promise<{ visitorId: stri
     [...byVisitor].map(async ([visitorId, owned]) => (await withQueueFacts(visitorId, owned.map((row) => row.task))).map((task) => ({ visitorId, task }))),
   );
   return withFacts.flat();
+}
+
+/** The visitor's pipeline with this id; unknown ids and other visitors' pipelines are both not_found. */
+export async function getPipeline({ visitorId, pipelineId }: { visitorId: string; pipelineId: string }): Promise<PipelineView> {
+  const rows = await getDb().$queryRaw<{ task: StoredTaskView }[]>`
+    SELECT ${taskViewSql()} AS task FROM tasks t
+    WHERE t.pipeline_id = ${pipelineId} AND t.visitor_id = ${visitorId} ORDER BY t.step`;
+  if (rows.length === 0) throw new AppError("not_found");
+  return { id: pipelineId, tasks: await withQueueFacts(visitorId, rows.map((row) => row.task)) };
 }

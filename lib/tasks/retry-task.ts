@@ -1,12 +1,11 @@
 import { getDb, type Prisma } from "../db";
 import { AppError } from "../errors";
-import { lockVisitor } from "../identity/lock-visitor";
-import { requestDispatch } from "../queue/request-dispatch";
+import { lockVisitor, LOCKING_TRANSACTION } from "../identity/lock-visitor";
+import { requestDispatch } from "./run/dispatch-tasks";
 import { appendTaskLog } from "./append-task-log";
-import { assertTaskCapacity } from "./assert-task-capacity";
+import { assertTaskCapacity } from "./create-task";
 import { getTask } from "./get-task";
 import { laterStepsSql } from "./later-steps-sql";
-import { TASK_TRANSACTION_OPTIONS } from "./task-transaction-options";
 import type { TaskView } from "./task-view";
 
 /** The later pipeline steps that were cancelled because this one did not complete: retrying it brings them back. */
@@ -34,6 +33,6 @@ export async function retryTask({ visitorId, taskId }: { visitorId: string; task
     await tx.task.updateMany({ where: { id: { in: later }, status: "cancelled" }, data: again });
     await appendTaskLog({ taskId: [taskId, ...later], level: "info", message: "Task queued again.", tx });
     await requestDispatch({ tx, reason: "retried" });
-  }, TASK_TRANSACTION_OPTIONS);
+  }, LOCKING_TRANSACTION);
   return getTask({ visitorId, taskId });
 }

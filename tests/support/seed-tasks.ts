@@ -4,7 +4,7 @@ import { basename } from "node:path";
 import type { PgBoss } from "pg-boss";
 import { getDb } from "@/lib/db";
 import { getBoss } from "@/lib/queue/get-boss";
-import { requestDispatch } from "@/lib/queue/request-dispatch";
+import { requestDispatch } from "@/lib/tasks/run/dispatch-tasks";
 import { getStorage } from "@/lib/storage/get-storage";
 import { audioStream, probeFile, videoStream } from "./probe-file";
 

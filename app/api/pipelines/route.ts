@@ -1,6 +1,6 @@
 import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
-import { createPipeline } from "@/lib/pipelines/create-pipeline";
-import { createPipelineInput } from "@/lib/pipelines/create-pipeline-input";
+import { createPipeline } from "@/lib/tasks/create-task";
+import { createPipelineInput } from "@/lib/tasks/create-task-input";
 import { apiRoute } from "@/lib/web/api-route";
 import { localizePipeline } from "@/lib/i18n/localize-task";
 import { noStore } from "@/lib/web/no-store";

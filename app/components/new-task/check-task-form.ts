@@ -1,4 +1,5 @@
-import { mergeInputCount, regionSchema } from "@/lib/tasks/task-params";
+import { mergeInputCount } from "@/lib/tasks/types/merge-params";
+import { regionSchema } from "@/lib/tasks/types/watermark-params";
 import type { WatermarkView } from "@/lib/files/file-view";
 import type { TaskType } from "@/lib/tasks/task-view";
 import type { UploadItem } from "./use-uploads";

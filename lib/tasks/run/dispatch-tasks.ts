@@ -1,7 +1,7 @@
 import { getConfig } from "../../config";
 import { getDb, type Prisma } from "../../db";
 import { jobs } from "../../queue/jobs";
-import { insertJobs } from "../../queue/send-job";
+import { insertJobs, sendJob } from "../../queue/send-job";
 import { wakeWorkers } from "../../queue/wake-workers";
 import { appendTaskLog } from "../append-task-log";
 import { readyToStartSql } from "../ready-to-start-sql";
@@ -105,4 +105,12 @@ export async function dispatchTasks(): Promise<number> {
   const started = (await getDb().$transaction((tx) => admitTasks(tx, { wait: true }))) ?? 0;
   await wakeWorkers(jobs.taskRun.name, started, "everywhere");
   return started;
+}
+
+/**
+ * Asks the workers to admit pending tasks. Pass `tx` to send inside the caller's transaction, so a
+ * task row and its wake-up commit or roll back together; queued wake-ups collapse into one.
+ */
+export async function requestDispatch(options: { tx?: Prisma.TransactionClient; reason?: string } = {}): Promise<void> {
+  await sendJob("taskDispatch", { reason: options.reason }, { tx: options.tx, singletonKey: "dispatch" });
 }

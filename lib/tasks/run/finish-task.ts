@@ -6,13 +6,12 @@ import { formatBytes } from "../../format/format-bytes";
 import { lockVisitor } from "../../identity/lock-visitor";
 import type { MediaFields } from "../../media/media-info";
 import { jobs } from "../../queue/jobs";
-import { requestDispatch } from "../../queue/request-dispatch";
+import { requestDispatch, admitTasks } from "./dispatch-tasks";
 import { wakeWorkers } from "../../queue/wake-workers";
 import { notifyTaskEnded } from "../../webhooks/notify-task-ended";
 import { appendTaskLog, type TaskLogLevel, type TaskLogLine } from "../append-task-log";
 import { cancelLaterSteps } from "../cancel-later-steps";
 import type { TaskFailureCode } from "../task-states";
-import { admitTasks } from "./dispatch-tasks";
 import { passOutputsOn } from "./pass-outputs-on";
 
 /** A produced file as it is recorded: what it is (as an upload would be described) and where it is stored. */

@@ -4,31 +4,25 @@ import { getDb } from "../../db";
 import type { TaskType } from "../../generated/prisma/enums";
 import { makeWorkDir } from "../../storage/temp-folders";
 import { assertFreeSpace, getStorage } from "../../storage/get-storage";
-import { taskTimeoutMinutes } from "../task-timeout-minutes";
+import type { ProcessContext } from "../types/task-type";
+import { taskTimeLimitMinutes, taskType } from "../types/task-types";
 import { bufferTaskLog } from "./buffer-task-log";
 import { finishTask, type TaskOutcome } from "./finish-task";
 import { outcomeOfError, type AttemptOutcome } from "./outcome-of-error";
-import { processMerge } from "./processors/process-merge";
-import { processThumbnail } from "./processors/process-thumbnail";
-import { processWatermark } from "./processors/process-watermark";
-import type { ProcessContext } from "./processors/task-processing";
 import { trackProgress } from "./track-progress";
-
-const processors = { watermark: processWatermark, merge: processMerge, thumbnail: processThumbnail } as const;
-
-const EXTENSIONS: Record<TaskType, string> = { watermark: "mp4", merge: "mp4", thumbnail: "webp" };
 
 /** Where an attempt's output is stored: derived from the task, its dispatch and its retry, so re-runs can find and replace it. */
 const outputKey = (task: { id: string; type: TaskType; attempts: number }, retryCount: number) =>
-  `outputs/${task.id}/${task.attempts}-${retryCount}.${EXTENSIONS[task.type]}`;
+  `outputs/${task.id}/${task.attempts}-${retryCount}.${taskType(task.type).output.extension}`;
 
-/** Runs the processor for the task's type and stores its output under `key`; throws whatever processing throws. */
+/** Runs the task type's processor and stores its output under `key`; throws whatever processing throws. */
 async function produce(context: ProcessContext, key: string): Promise<TaskOutcome> {
   await assertFreeSpace();
-  const { path, ...file } = await processors[context.task.type](context);
+  const { process, output } = taskType(context.task.type);
+  const { path, ...file } = await process(context);
   // Moved from the work folder into storage: renamed on local disk, uploaded to a bucket.
   const { size } = await getStorage().putFile(key, path);
-  return { status: "completed", output: { ...file, storageKey: key, size }, message: "Completed" };
+  return { status: "completed", output: { ...file, kind: output.kind, mime: output.mime, storageKey: key, size }, message: "Completed" };
 }
 
 const isStillRunningUnder = async (taskId: string, jobId: string) =>
@@ -55,7 +49,7 @@ export async function runTask({ taskId, jobId, retryCount, signal }: RunTaskOpti
   if (!task || task.status !== "running" || task.jobId !== jobId) return "skipped";
   // An earlier attempt may have stored its output and died before the final state change.
   for (let earlier = 0; earlier < retryCount; earlier += 1) await getStorage().delete(outputKey(task, earlier));
-  const timeoutMinutes = taskTimeoutMinutes(task.type);
+  const timeoutMinutes = taskTimeLimitMinutes(task.type);
   const timeout = AbortSignal.timeout(timeoutMinutes * 60_000);
   const workDir = await makeWorkDir(`${taskId}-${task.attempts}-${retryCount}`);
   const progress = trackProgress({ taskId, jobId, message: "Starting" });

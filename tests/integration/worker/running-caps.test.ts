@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
-import { requestDispatch } from "@/lib/queue/request-dispatch";
+import { requestDispatch } from "@/lib/tasks/run/dispatch-tasks";
 import { makeImage } from "../../support/media-fixtures";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";

@@ -1,4 +1,4 @@
-import { getPipeline } from "@/lib/pipelines/get-pipeline";
+import { getPipeline } from "@/lib/tasks/get-task";
 import { apiRoute } from "@/lib/web/api-route";
 import { localizePipeline } from "@/lib/i18n/localize-task";
 import { noStore } from "@/lib/web/no-store";

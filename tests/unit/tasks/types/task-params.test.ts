@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTaskInput } from "@/lib/tasks/create-task-input";
-import { requestedTaskParams, settleTaskParams, taskParams } from "@/lib/tasks/task-params";
+import { settleTaskParams } from "@/lib/tasks/types/task-types";
+import { thumbnailParamsSchema, thumbnailRequestSchema } from "@/lib/tasks/types/thumbnail-params";
+import { watermarkParamsSchema } from "@/lib/tasks/types/watermark-params";
 
 const video = { kind: "video" as const, width: 320, height: 240, durationSec: 10 };
 const image = { kind: "image" as const, width: 100, height: 80, durationSec: null };
@@ -10,20 +12,20 @@ describe("task params", () => {
     expect(settleTaskParams({ type: "thumbnail" }, video)).toEqual({ params: { width: 256, atSecond: 1 } });
     expect(settleTaskParams({ type: "thumbnail", params: {} }, { ...video, durationSec: 1 })).toEqual({ params: { width: 256, atSecond: 0.5 } });
     expect(settleTaskParams({ type: "thumbnail", params: { width: 64, atSecond: 3 } }, image)).toEqual({ params: { width: 64 } });
-    expect(taskParams.thumbnail.parse({})).toEqual({ width: 256, atSecond: 1 });
+    expect(thumbnailParamsSchema.parse({})).toEqual({ width: 256, atSecond: 1 });
   });
 
   it("keeps thumbnail widths within 16..1920 whole pixels and moments at zero or later", () => {
-    for (const width of [16, 1920]) expect(requestedTaskParams.thumbnail.safeParse({ width }).success).toBe(true);
-    for (const width of [15, 1921, 100.5]) expect(requestedTaskParams.thumbnail.safeParse({ width }).success).toBe(false);
-    expect(taskParams.thumbnail.safeParse({ atSecond: -1 }).success).toBe(false);
+    for (const width of [16, 1920]) expect(thumbnailRequestSchema.safeParse({ width }).success).toBe(true);
+    for (const width of [15, 1921, 100.5]) expect(thumbnailRequestSchema.safeParse({ width }).success).toBe(false);
+    expect(thumbnailParamsSchema.safeParse({ atSecond: -1 }).success).toBe(false);
   });
 
   it("asks for a region of whole, non-negative pixels at least one pixel in size, as the API and the worker both read it", () => {
     const region = (x: number, y: number, width: number, height: number) => ({ region: { x, y, width, height } });
-    expect(taskParams.watermark.safeParse(region(0, 0, 1, 1)).success).toBe(true);
+    expect(watermarkParamsSchema.safeParse(region(0, 0, 1, 1)).success).toBe(true);
     for (const bad of [region(-5, 0, 10, 10), region(0, 0, 0, 10), region(1.5, 0, 10, 10), {}]) {
-      expect(taskParams.watermark.safeParse(bad).success).toBe(false);
+      expect(watermarkParamsSchema.safeParse(bad).success).toBe(false);
     }
   });
 

@@ -1,14 +1,14 @@
 import { join } from "node:path";
-import { AppError } from "../../../errors";
-import type { VideoInfo } from "../../../media/media-info";
-import { mergeVideos } from "../../../media/merge-videos";
-import { planMerge } from "../../../media/plan-merge";
-import { describeVideoOutput } from "./describe-video-output";
-import { withStoredFiles } from "../../../files/with-stored-files";
-import type { ProcessContext, ProducedFile } from "./task-processing";
+import { AppError } from "../../errors";
+import { withStoredFiles } from "../../files/with-stored-files";
+import type { VideoInfo } from "../../media/media-info";
+import { mergeVideos } from "../../media/merge-videos";
+import { planMerge } from "../../media/plan-merge";
+import { mergeInputCount, mergeRequestSchema } from "./merge-params";
+import { describeVideoOutput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-type";
 
 /** Merge: the inputs in order, stream-copied when compatible, else normalised and encoded once. */
-export async function processMerge({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
+async function processMerge({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
   const files = task.inputs.map((input) => input.file);
   const outputPath = join(workDir, "output.mp4");
   await withStoredFiles(files, signal, async (stored) => {
@@ -26,3 +26,12 @@ export async function processMerge({ task, workDir, signal, progress, log }: Pro
   });
   return describeVideoOutput(outputPath, "merged.mp4", signal);
 }
+
+/** Joins 2 to 20 videos in the given order; it reads several inputs, so in a pipeline it can only come first. */
+export const mergeTask: TaskTypeDefinition = {
+  type: "merge",
+  inputs: { ...mergeInputCount, kinds: ["video"] },
+  params: { request: mergeRequestSchema, optional: true, settle: () => ({ params: {} }), laterStep: () => ({}) },
+  output: { extension: "mp4", mime: "video/mp4", kind: "video", mayBeFollowed: true },
+  process: processMerge,
+};

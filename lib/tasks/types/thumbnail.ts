@@ -1,0 +1,34 @@
+import { join } from "node:path";
+import { AppError } from "../../errors";
+import { withStoredFile } from "../../files/with-stored-files";
+import { makeThumbnail } from "../../media/make-thumbnail";
+import { baseName, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-type";
+import { laterThumbnailParams, settleThumbnailParams, thumbnailParamsSchema, thumbnailRequestSchema } from "./thumbnail-params";
+
+/** Thumbnail: a WebP at the requested width, from an image or from one frame of a video. */
+async function processThumbnail({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
+  const parsed = thumbnailParamsSchema.safeParse(task.params ?? {});
+  if (!parsed.success) throw new AppError("invalid_params", "params");
+  const { width, atSecond } = parsed.data;
+  const file = firstInput(task);
+  const where = file.kind === "video" ? ` at ${atSecond}s` : "";
+  await log("info", `Making a ${width} px WebP thumbnail${where}`);
+  progress.update(0, "Making thumbnail");
+  const outputPath = join(workDir, "output.webp");
+  const made = await withStoredFile(file, signal, ({ path, info }) =>
+    makeThumbnail({ inputPath: path, outputPath, info, width, atSecond, workDir, signal }),
+  );
+  return {
+    path: outputPath, name: `${baseName(file.name)}-thumbnail.webp`,
+    width: made.width, height: made.height, durationSec: null, frameRate: null, videoCodec: null, audioCodec: null,
+  };
+}
+
+/** A WebP picture of an image or of one moment of a video; nothing may follow it in a pipeline. */
+export const thumbnailTask: TaskTypeDefinition = {
+  type: "thumbnail",
+  inputs: { min: 1, max: 1, kinds: ["video", "image"] },
+  params: { request: thumbnailRequestSchema, optional: true, settle: settleThumbnailParams, laterStep: laterThumbnailParams },
+  output: { extension: "webp", mime: "image/webp", kind: "image", mayBeFollowed: false },
+  process: processThumbnail,
+};

@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import { AppError } from "../../errors";
+import { analyseFileWatermarks } from "../../files/analyse-file-watermarks";
+import { withStoredFile } from "../../files/with-stored-files";
+import type { File } from "../../generated/prisma/client";
+import type { VideoInfo } from "../../media/media-info";
+import { removeWatermark, type RemovalRegion } from "../../media/remove-watermark";
+import { baseName, describeVideoOutput, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-type";
+import { settleWatermarkParams, watermarkParamsSchema, watermarkRequestSchema, type WatermarkParams } from "./watermark-params";
+
+const sameBox = (a: RemovalRegion, b: RemovalRegion) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+
+/**
+ * The regions to remove from `file` (whose bytes `info` describes) as `params` ask: each checked against
+ * the real frame and duration (invalid_params otherwise; the row was checked when the task was made, the
+ * bytes decide here), the detected ones for "auto" (no_watermark_found when there are none), and for the
+ * `mask` method a region drawn exactly on a detection keeps the overlay's own pixels (any other is masked
+ * as a box). The analysis runs here when the upload's has not yet; `onAnalysing` is told before it does.
+ */
+export async function resolveRemovalRegions(options: {
+  file: File;
+  info: VideoInfo;
+  params: WatermarkParams;
+  attempt: number;
+  signal: AbortSignal;
+  onAnalysing?: () => void;
+}): Promise<RemovalRegion[]> {
+  const { file, info, params, signal } = options;
+  const frame = { kind: "video" as const, width: info.video.width, height: info.video.height, durationSec: info.durationSec };
+  const settled = settleWatermarkParams(params, { ...frame, watermarks: null });
+  if ("invalidField" in settled) throw new AppError("invalid_params", settled.invalidField);
+  if (params.regions !== "auto" && params.method !== "mask") return params.regions;
+  options.onAnalysing?.();
+  const detected = await analyseFileWatermarks({ file, attempt: options.attempt, signal });
+  if (params.regions !== "auto") return params.regions.map((region) => ({ ...region, mask: detected.find((found) => sameBox(found, region))?.mask }));
+  if (detected.length === 0) throw new AppError("no_watermark_found");
+  return detected;
+}
+
+/** Watermark removal: every region removed with the chosen method, the audio kept. */
+async function processWatermark({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
+  const parsed = watermarkParamsSchema.safeParse(task.params);
+  if (!parsed.success) throw new AppError("invalid_params", "params.regions");
+  const params = parsed.data;
+  const file = firstInput(task);
+  const outputPath = join(workDir, "output.mp4");
+  await withStoredFile(file, signal, async ({ path, info }) => {
+    if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
+    const onAnalysing = () => progress.update(0, "Finding watermarks");
+    const regions = await resolveRemovalRegions({ file, info, params, attempt: task.attempts, signal, onAnalysing });
+    for (const region of regions) {
+      const span = region.fromSecond != null || region.toSecond != null ? ` from ${region.fromSecond ?? 0} s to ${region.toSecond ?? "the end"}${region.toSecond == null ? "" : " s"}` : "";
+      await log("info", `Removing watermark at ${region.x},${region.y} size ${region.width}×${region.height}${span} (${params.method})`);
+    }
+    progress.update(0, "Removing watermark");
+    await removeWatermark({ inputPath: path, outputPath, info, regions, method: params.method, workDir, signal, onProgress: (percent) => progress.update(percent) });
+  });
+  return describeVideoOutput(outputPath, `${baseName(file.name)}-clean.mp4`, signal);
+}
+
+/** Removes watermarks from one video: regions drawn by the visitor, or those the analysis found ("auto"). */
+export const watermarkTask: TaskTypeDefinition = {
+  type: "watermark",
+  inputs: { min: 1, max: 1, kinds: ["video"] },
+  params: {
+    request: watermarkRequestSchema,
+    optional: false,
+    settle: settleWatermarkParams,
+    laterStep: (requested) => watermarkParamsSchema.parse(requested),
+  },
+  output: { extension: "mp4", mime: "video/mp4", kind: "video", mayBeFollowed: true },
+  process: processWatermark,
+};
