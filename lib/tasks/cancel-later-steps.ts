@@ -1,5 +1,5 @@
 import type { Prisma } from "../db";
-import { notifyTaskEnded } from "../webhooks/notify-task-ended";
+import { notifyTaskEnded } from "./notify/notify-task-ended";
 import { appendTaskLog } from "./append-task-log";
 import { laterStepsSql } from "./later-steps-sql";
 

@@ -1,7 +1,7 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { cancelJob } from "../queue/cancel-job";
-import { notifyTaskEnded } from "../webhooks/notify-task-ended";
+import { notifyTaskEnded } from "./notify/notify-task-ended";
 import { appendTaskLog } from "./append-task-log";
 import { cancelLaterSteps } from "./cancel-later-steps";
 import { getTask } from "./get-task";

@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/routing";
 import { subscribeTaskChanges } from "../tasks/subscribe-task-changes";
-import { localizeTask } from "../i18n/localize-task";
+import { localizeTask } from "../tasks/localize-task";
 
 /** Comment lines keep proxies and browsers from closing an idle stream (the contract asks for ≤ 15 s). */
 const KEEP_ALIVE_MS = 10_000;

@@ -1,6 +1,6 @@
 import { jobs } from "../../lib/queue/jobs";
 import type { QueueHandler } from "../../lib/queue/work-queues";
-import { deliverTaskWebhook } from "../../lib/webhooks/deliver-task-webhook";
+import { deliverTaskWebhook } from "../../lib/tasks/notify/webhook-channel";
 
 /** Completion webhooks, on slots of their own: a slow receiver never holds up task processing. */
 export const taskWebhookHandler: QueueHandler = {

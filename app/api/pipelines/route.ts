@@ -2,7 +2,7 @@ import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
 import { createPipeline } from "@/lib/tasks/create-task";
 import { createPipelineInput } from "@/lib/tasks/create-task-input";
 import { apiRoute } from "@/lib/web/api-route";
-import { localizePipeline } from "@/lib/i18n/localize-task";
+import { localizePipeline } from "@/lib/tasks/localize-task";
 import { noStore } from "@/lib/web/no-store";
 import { parseInput } from "@/lib/web/parse-input";
 import { readJsonBody } from "@/lib/web/read-json-body";

@@ -3,7 +3,7 @@ import { createTask } from "@/lib/tasks/create-task";
 import { createTaskInput } from "@/lib/tasks/create-task-input";
 import { listTasks, listTasksQuery } from "@/lib/tasks/list-tasks";
 import { apiRoute } from "@/lib/web/api-route";
-import { localizeTask } from "@/lib/i18n/localize-task";
+import { localizeTask } from "@/lib/tasks/localize-task";
 import { noStore } from "@/lib/web/no-store";
 import { parseInput } from "@/lib/web/parse-input";
 import { readJsonBody } from "@/lib/web/read-json-body";

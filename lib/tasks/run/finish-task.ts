@@ -8,7 +8,7 @@ import type { MediaFields } from "../../media/media-info";
 import { jobs } from "../../queue/jobs";
 import { requestDispatch, admitTasks } from "./dispatch-tasks";
 import { wakeWorkers } from "../../queue/wake-workers";
-import { notifyTaskEnded } from "../../webhooks/notify-task-ended";
+import { notifyTaskEnded } from "../notify/notify-task-ended";
 import { appendTaskLog, type TaskLogLevel, type TaskLogLine } from "../append-task-log";
 import { cancelLaterSteps } from "../cancel-later-steps";
 import type { TaskFailureCode } from "../task-states";

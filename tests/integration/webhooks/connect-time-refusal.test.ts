@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { getTask } from "@/lib/tasks/get-task";
 import { assertNotifyUrl } from "@/lib/webhooks/assert-notify-url";
-import { deliverTaskWebhook } from "@/lib/webhooks/deliver-task-webhook";
+import { deliverTaskWebhook } from "@/lib/tasks/notify/webhook-channel";
 import { makeImage } from "../../support/media-fixtures";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
 import { startWebhookReceiver, type WebhookReceiver } from "../../support/webhook-receiver";

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { AppError } from "@/lib/errors";
 import { getTask } from "@/lib/tasks/get-task";
 import { readCurrentVisitor } from "@/lib/web/current-visitor";
-import { localizeTask } from "@/lib/i18n/localize-task";
+import { localizeTask } from "@/lib/tasks/localize-task";
 
 /**
  * The current visitor's task with this id, its error in the page's language as the API gives it, or null

@@ -1,6 +1,6 @@
 import { getPipeline } from "@/lib/tasks/get-task";
 import { apiRoute } from "@/lib/web/api-route";
-import { localizePipeline } from "@/lib/i18n/localize-task";
+import { localizePipeline } from "@/lib/tasks/localize-task";
 import { noStore } from "@/lib/web/no-store";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 

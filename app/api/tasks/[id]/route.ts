@@ -1,7 +1,7 @@
 import { deleteTask } from "@/lib/tasks/delete-task";
 import { getTask } from "@/lib/tasks/get-task";
 import { apiRoute } from "@/lib/web/api-route";
-import { localizeTask } from "@/lib/i18n/localize-task";
+import { localizeTask } from "@/lib/tasks/localize-task";
 import { noStore } from "@/lib/web/no-store";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 

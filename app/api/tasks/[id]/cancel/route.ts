@@ -1,6 +1,6 @@
 import { cancelTask } from "@/lib/tasks/cancel-task";
 import { apiRoute } from "@/lib/web/api-route";
-import { localizeTask } from "@/lib/i18n/localize-task";
+import { localizeTask } from "@/lib/tasks/localize-task";
 import { noStore } from "@/lib/web/no-store";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 

@@ -1,8 +1,8 @@
 import type { Locale } from "../../i18n/routing";
 import { errorStatus, type ErrorCode } from "../errors";
-import { taskTimeLimitMinutes } from "../tasks/types/task-types";
-import type { PipelineView, StoredTaskView } from "../tasks/task-view";
-import { translateError } from "./translate-error";
+import { taskTimeLimitMinutes } from "./types/task-types";
+import type { PipelineView, StoredTaskView } from "./task-view";
+import { translateError } from "../i18n/translate-error";
 
 /**
  * The task as a visitor reads it: its error message is the code's message in their language. The

@@ -1,13 +1,44 @@
 import type { LookupFunction } from "node:net";
 import { Webhook } from "standardwebhooks";
-import { getConfig } from "../config";
-import { getDb } from "../db";
-import { ensureWebhookSecret } from "../identity/ensure-webhook-secret";
-import { jobs, type JobPayload } from "../queue/jobs";
-import { queueOptions } from "../queue/queue-options";
-import { appendTaskLog, type TaskLogLevel } from "../tasks/append-task-log";
-import { localizeTask } from "../i18n/localize-task";
-import { postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
+import { getConfig } from "../../config";
+import { getDb, type Prisma } from "../../db";
+import { ensureWebhookSecret } from "../../identity/ensure-webhook-secret";
+import { jobs, type JobPayload } from "../../queue/jobs";
+import { queueOptions } from "../../queue/queue-options";
+import { sendJob } from "../../queue/send-job";
+import { postWebhook, WEBHOOK_TIMEOUT_MS } from "../../webhooks/post-webhook";
+import { appendTaskLog, type TaskLogLevel } from "../append-task-log";
+import { localizeTask } from "../localize-task";
+import { isActiveStatus } from "../task-states";
+import type { StoredTaskView } from "../task-view";
+import { taskViewSql } from "../task-view-sql";
+import type { TaskEndChannel } from "./notify-task-ended";
+
+// Completion webhooks: the channel a task's notifyUrl asks for. Queued in the transaction that makes
+// the task final, delivered by the task-webhook job, signed per Standard Webhooks.
+
+/**
+ * Queues the webhooks of tasks that have just ended, for those whose visitor asked for one. The event
+ * describes the task as it was at that moment: a later retry or delete of the task does not change what
+ * the receiver is told.
+ */
+export const webhookChannel: TaskEndChannel = {
+  name: "webhook",
+  async queue(tx: Prisma.TransactionClient, taskIds: string[]): Promise<void> {
+    const rows = await tx.$queryRaw<{ taskId: string; task: StoredTaskView; visitorId: string; notifyUrl: string }[]>`
+      SELECT t.id AS "taskId", ${taskViewSql()} AS task, t.visitor_id AS "visitorId", t.notify_url AS "notifyUrl"
+      FROM tasks t WHERE t.id = ANY(${taskIds}::text[]) AND t.notify_url IS NOT NULL`;
+    for (const row of rows) {
+      if (isActiveStatus(row.task.status)) continue;
+      const event = { type: `task.${row.task.status}` as const, timestamp: new Date().toISOString(), data: { task: row.task } };
+      await sendJob(
+        "taskWebhook",
+        { taskId: row.taskId, visitorId: row.visitorId, notifyUrl: row.notifyUrl, event },
+        { tx, retryDelaySeconds: getConfig().webhooks.retryDelaySeconds },
+      );
+    }
+  },
+};
 
 /** Every attempt a webhook gets: the first and its queue's retries. */
 const attemptsInAll = (queueOptions[jobs.taskWebhook.name].retryLimit ?? 0) + 1;
