@@ -1,5 +1,5 @@
 import { addressBucket } from "../abuse/address-bucket";
-import { consumeRateLimit } from "../abuse/consume-rate-limit";
+import { consumeRateLimit } from "../abuse/rate-limits";
 import { getConfig } from "../config";
 import { getDb } from "../db";
 
@@ -47,4 +47,11 @@ export async function resolveVisitor(options: ResolveVisitorOptions): Promise<Re
   });
   const visitor = await db.visitor.create({ data: { createdAt: new Date(now), lastSeenAt: new Date(now) } });
   return { visitorId: visitor.id, seenAt: now, refreshed: true };
+}
+
+export type VisitorIdentity = { id: string; createdAt: Date };
+
+/** The visitor with this id, or null; never creates one (for pages that only read). */
+export async function findVisitor({ visitorId }: { visitorId: string }): Promise<VisitorIdentity | null> {
+  return getDb().visitor.findUnique({ where: { id: visitorId }, select: { id: true, createdAt: true } });
 }

@@ -1,4 +1,4 @@
-import { evenSize } from "./even-size";
+import { evenSize } from "./output-encoding";
 import type { VideoInfo } from "./media-info";
 
 export type MergePlan =

@@ -3,10 +3,16 @@ import { getConfig } from "../config";
 import { AppError } from "../errors";
 import { confinedInput } from "./confined-input";
 import { ffmpegPaths } from "./ffmpeg-paths";
-import { frameRate } from "./frame-rate";
 import type { VideoInfo } from "./media-info";
 import { runProcess } from "./run-process";
 import type { VideoDemuxer } from "./sniff-media";
+
+/** Frames per second of an ffprobe fraction such as "30000/1001", rounded to 3 decimals; null for "0/0" or nonsense. */
+function frameRate(fraction: string | undefined): number | null {
+  const [numerator, denominator] = (fraction ?? "").split("/").map(Number);
+  if (!numerator || !denominator || !Number.isFinite(numerator / denominator)) return null;
+  return Math.round((numerator / denominator) * 1000) / 1000;
+}
 
 /** No frame side beyond this, whatever the pixel budget (it is also the H.264 level ceiling). */
 const MAX_SIDE = 16_384;

@@ -1,9 +1,8 @@
 import { join } from "node:path";
 import { confinedInput } from "./confined-input";
-import { evenSize } from "./even-size";
+import { evenSize, AAC_AUDIO, H264_VIDEO } from "./output-encoding";
 import type { VideoInfo } from "./media-info";
 import { runFfmpeg } from "./run-ffmpeg";
-import { AAC_AUDIO, H264_VIDEO } from "./output-encoding";
 import { writeMaskImage, type MaskedRegion } from "./watermarks/write-mask-image";
 
 export type Region = { x: number; y: number; width: number; height: number };

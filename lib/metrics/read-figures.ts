@@ -1,6 +1,6 @@
 import { getDb } from "../db";
 import { Prisma } from "../generated/prisma/client";
-import { countWaitingJobs } from "../queue/count-waiting-jobs";
+import { BOSS_SCHEMA } from "../queue/create-boss";
 
 /** Upper bounds (seconds) of the task duration histogram; whole seconds, as deleted tasks' run times are kept. */
 export const DURATION_BUCKETS = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600];
@@ -54,7 +54,10 @@ export async function readFigures() {
         SELECT type, 'completed'::task_status AS status, sum(count) AS timed, sum(duration_sum) AS "durationSum",
                ARRAY[${bucketsOf(sql`seconds`, sql`count`)}] AS buckets
         FROM deleted_task_durations GROUP BY type) AS d USING (type, status)`,
-    countWaitingJobs(),
+    // Jobs waiting to be fetched, per queue, from pg-boss's own table (the same figure on every process).
+    db.$queryRawUnsafe<{ queue: string; count: bigint }[]>(
+      `SELECT name AS queue, count(*) AS count FROM "${BOSS_SCHEMA}".job WHERE state IN ('created', 'retry') GROUP BY name`,
+    ),
     db.$queryRaw<{ origin: string; bytes: bigint }[]>`
       SELECT origin::text AS origin, coalesce(sum(size), 0)::bigint AS bytes FROM files WHERE expired_at IS NULL GROUP BY origin`,
   ]);

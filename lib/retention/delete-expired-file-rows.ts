@@ -1,5 +1,5 @@
 import { getDb } from "../db";
-import { deleteStoredBytes, type StoredKeys } from "./delete-stored-bytes";
+import { deleteStoredBytes, type StoredKeys } from "./sweep-expired-files";
 
 const BATCH_SIZE = 500;
 

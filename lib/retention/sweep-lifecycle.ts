@@ -1,8 +1,8 @@
-import { deleteOldRateWindows } from "../abuse/delete-old-rate-windows";
+import { deleteOldRateWindows } from "../abuse/rate-limits";
 import { getConfig } from "../config";
 import { deleteLapsedReservations } from "../files/visitor-storage";
 import { removeExpiredResumableUploads } from "../uploads/remove-expired-resumable-uploads";
-import { deleteExpiredTransfers } from "../transfers/delete-expired-transfers";
+import { deleteExpiredTransfers } from "../transfers/create-transfer";
 import { deleteExpiredFileRows } from "./delete-expired-file-rows";
 import { deleteExpiredTasks } from "./delete-expired-tasks";
 import { deleteIdleVisitors } from "./delete-idle-visitors";

@@ -1,9 +1,10 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
-import { cancelJob } from "../queue/cancel-job";
+import { getBoss } from "../queue/get-boss";
+import { jobs } from "../queue/jobs";
 import { notifyTaskEnded } from "./notify/notify-task-ended";
 import { appendTaskLog } from "./append-task-log";
-import { cancelLaterSteps } from "./cancel-later-steps";
+import { cancelLaterSteps } from "./pipeline-steps";
 import { getTask } from "./get-task";
 import { activeStatuses } from "./task-states";
 import type { TaskView } from "./task-view";
@@ -30,7 +31,14 @@ export async function cancelTask({ visitorId, taskId }: { visitorId: string; tas
     return task.jobId;
   });
   // The cancel is committed: a job that cannot be reached now only runs on to a "skipped" finish,
-  // since nothing it writes applies to a task that is no longer running under it.
-  if (jobId) await cancelJob("taskRun", jobId).catch((error: unknown) => console.error(`could not stop the job of task ${taskId}:`, error));
+  // since nothing it writes applies to a task that is no longer running under it. A running handler
+  // learns of the cancel through its job's abort signal.
+  if (jobId) {
+    try {
+      await (await getBoss()).cancel(jobs.taskRun.name, jobId);
+    } catch (error) {
+      console.error(`could not stop the job of task ${taskId}:`, error);
+    }
+  }
   return getTask({ visitorId, taskId });
 }

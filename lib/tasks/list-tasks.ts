@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { getDb } from "../db";
+import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { taskStatuses } from "./task-states";
 import { taskViewSql } from "./task-view-sql";
 import { withQueueFacts } from "./queue-facts";
-import { taskTypes, type StoredTaskView, type TaskPage } from "./task-view";
+import { taskTypes, type StoredTaskView, type TaskLogView, type TaskPage } from "./task-view";
 
 const blankAsMissing = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -36,4 +37,14 @@ export async function listTasks({ visitorId, query }: { visitorId: string; query
                            LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) page), '[]') AS tasks`;
   const tasks = await withQueueFacts(visitorId, row?.tasks ?? []);
   return { tasks, page: query.page, pageSize: query.pageSize, total: row?.total ?? 0 };
+}
+
+/** The log lines of the visitor's task, oldest first. */
+export async function listTaskLogs({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskLogView[]> {
+  const task = await getDb().task.findFirst({
+    where: { id: taskId, visitorId },
+    select: { logs: { orderBy: [{ at: "asc" }, { id: "asc" }], take: 1000, select: { at: true, level: true, message: true } } },
+  });
+  if (!task) throw new AppError("not_found");
+  return task.logs.map((log) => ({ at: log.at.toISOString(), level: log.level, message: log.message }));
 }

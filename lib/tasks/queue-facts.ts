@@ -1,5 +1,5 @@
 import { getDb } from "../db";
-import { readyToStartSql } from "./ready-to-start-sql";
+import { readyToStartSql } from "./pipeline-steps";
 import type { StoredTaskView, TaskView } from "./task-view";
 
 /**

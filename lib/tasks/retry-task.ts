@@ -5,7 +5,7 @@ import { requestDispatch } from "./run/dispatch-tasks";
 import { appendTaskLog } from "./append-task-log";
 import { assertTaskCapacity } from "./create-task";
 import { getTask } from "./get-task";
-import { laterStepsSql } from "./later-steps-sql";
+import { laterStepsSql } from "./pipeline-steps";
 import type { TaskView } from "./task-view";
 
 /** The later pipeline steps that were cancelled because this one did not complete: retrying it brings them back. */

@@ -1,4 +1,4 @@
-import { consumeRateLimit } from "../abuse/consume-rate-limit";
+import { consumeRateLimit } from "../abuse/rate-limits";
 import { getDb } from "../db";
 import { newTransferCode, transferCodeHash } from "./transfer-code";
 
@@ -17,4 +17,9 @@ export async function createTransfer({ visitorId, now = Date.now() }: { visitorI
   const expiresAt = new Date(now + TRANSFER_TTL_MS);
   await getDb().transfer.create({ data: { codeHash: transferCodeHash(code), visitorId, createdAt: new Date(now), expiresAt } });
   return { code, expiresAt };
+}
+
+/** Deletes transfer codes past their expiry, used or not (they can no longer be redeemed). Returns how many went. */
+export async function deleteExpiredTransfers({ now }: { now: Date }): Promise<number> {
+  return getDb().transfer.deleteMany({ where: { expiresAt: { lte: now } } }).then((result) => result.count);
 }

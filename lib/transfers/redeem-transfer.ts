@@ -1,5 +1,5 @@
 import { addressBucket } from "../abuse/address-bucket";
-import { consumeRateLimit, refundRateLimit } from "../abuse/consume-rate-limit";
+import { consumeRateLimit, refundRateLimit } from "../abuse/rate-limits";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { lockVisitor } from "../identity/lock-visitor";

@@ -1,8 +1,9 @@
+import { AppError } from "../errors";
+import { isRecordId } from "../record-id";
 import { assertSameOrigin } from "./assert-same-origin";
 import { errorResponse } from "./error-response";
 import { identifyVisitor, type RequestVisitor } from "./identify-visitor";
 import type { Locale } from "../../i18n/routing";
-import { parsePathIds } from "./parse-path-ids";
 import { requestLocale } from "./request-locale";
 
 export type ApiContext<Params> = { request: Request; visitorId: string; params: Params; locale: Locale };
@@ -19,8 +20,20 @@ export type ApiRouteOptions = {
 };
 
 /**
+ * Checks a route's path parameters, which in this API are all record ids. A malformed one (NUL bytes,
+ * 10 KB strings, unicode) answers 404 like an unknown id, before it reaches the database.
+ */
+function parsePathIds<Params>(params: Params): Params {
+  for (const value of Object.values(params ?? {})) {
+    if (!isRecordId(value)) throw new AppError("not_found");
+  }
+  return params;
+}
+
+/**
  * Wraps a route handler: refuses cross-site writes, answers 404 for malformed path ids, identifies the
- * visitor (issuing or refreshing the cookie), and turns any thrown error into the API's JSON error in the request's language.
+ * visitor (issuing or refreshing the cookie), turns any thrown error into the API's JSON error in the
+ * request's language, and marks answers no-store unless the handler set their caching.
  */
 export function apiRoute<Params = Record<string, never>>(
   handler: (context: ApiContext<Params>) => Promise<Response>,
@@ -37,6 +50,8 @@ export function apiRoute<Params = Record<string, never>>(
     } catch (error) {
       response = errorResponse(error, requestLocale(request));
     }
+    // Answers depend on the visitor's cookie: never cached, unless the handler says otherwise (downloads do).
+    if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "no-store");
     // A handler that issued a session itself (redeeming a transfer code) has the last word.
     if (visitor?.setCookie && !response.headers.has("Set-Cookie")) response.headers.append("Set-Cookie", visitor.setCookie);
     return response;

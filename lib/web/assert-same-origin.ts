@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import { requestOrigin } from "./request-origin";
+import { requestOrigin } from "./request-facts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

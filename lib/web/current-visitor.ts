@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
-import { findVisitor, type VisitorIdentity } from "../identity/find-visitor";
-import { isHttpsHeaders } from "./request-origin";
+import { findVisitor, type VisitorIdentity } from "../identity/resolve-visitor";
+import { isHttpsHeaders } from "./request-facts";
 import { readSessionCookie } from "./session";
 
 /**

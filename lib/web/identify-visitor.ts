@@ -1,7 +1,5 @@
 import { resolveVisitor } from "../identity/resolve-visitor";
-import { clientAddress } from "./client-address";
-import { readCookie } from "./read-cookie";
-import { isHttpsRequest } from "./request-origin";
+import { clientAddress, readCookie, isHttpsRequest } from "./request-facts";
 import { readSessionCookie, sessionCookie } from "./session";
 
 /**

@@ -1,5 +1,5 @@
 import { routing, type Locale } from "../../i18n/routing";
-import { readCookie } from "./read-cookie";
+import { readCookie } from "./request-facts";
 
 function supported(tag: string | null | undefined): Locale | undefined {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];

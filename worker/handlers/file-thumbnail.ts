@@ -1,5 +1,5 @@
 import { jobs } from "../../lib/queue/jobs";
-import { createFileThumbnail } from "../../lib/thumbnails/create-file-thumbnail";
+import { createFileThumbnail } from "../../lib/files/create-file-thumbnail";
 import type { QueueHandler } from "../../lib/queue/work-queues";
 
 /** Upload previews, on slots of their own so they never wait behind long videos. */

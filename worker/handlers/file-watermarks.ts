@@ -1,4 +1,4 @@
-import { analyseUploadedFile } from "../../lib/files/analyse-uploaded-file";
+import { analyseUploadedFile } from "../../lib/files/analyse-file-watermarks";
 import { jobs } from "../../lib/queue/jobs";
 import type { QueueHandler } from "../../lib/queue/work-queues";
 

@@ -1,11 +1,9 @@
-import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
+import { limitVisitorAction } from "@/lib/abuse/rate-limits";
 import { createPipeline } from "@/lib/tasks/create-task";
 import { createPipelineInput } from "@/lib/tasks/create-task-input";
 import { apiRoute } from "@/lib/web/api-route";
 import { localizePipeline } from "@/lib/tasks/localize-task";
-import { noStore } from "@/lib/web/no-store";
-import { parseInput } from "@/lib/web/parse-input";
-import { readJsonBody } from "@/lib/web/read-json-body";
+import { parseInput, readJsonBody } from "@/lib/web/parse-input";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +12,7 @@ export const POST = apiRoute(
   async ({ request, visitorId, locale }) => {
     await limitVisitorAction({ visitorId, action: "task" });
     const input = parseInput(createPipelineInput, await readJsonBody(request));
-    return Response.json({ pipeline: localizePipeline(await createPipeline({ visitorId, input }), locale) }, noStore(202));
+    return Response.json({ pipeline: localizePipeline(await createPipeline({ visitorId, input }), locale) }, { status: 202 });
   },
   { createsVisitor: true },
 );

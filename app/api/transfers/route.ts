@@ -1,8 +1,7 @@
 import { createTransfer } from "@/lib/transfers/create-transfer";
 import { apiRoute } from "@/lib/web/api-route";
-import { noStore } from "@/lib/web/no-store";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
-import { requestOrigin } from "@/lib/web/request-origin";
+import { requestOrigin } from "@/lib/web/request-facts";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +9,7 @@ export const POST = apiRoute(
   async ({ request, visitorId, locale }) => {
     const { code, expiresAt } = await createTransfer({ visitorId });
     const url = `${requestOrigin(request)}/${locale}/link/${code}`;
-    return Response.json({ code, url, expiresAt: expiresAt.toISOString() }, noStore(201));
+    return Response.json({ code, url, expiresAt: expiresAt.toISOString() }, { status: 201 });
   },
   { createsVisitor: true },
 );

@@ -4,7 +4,7 @@ import { jobs } from "../../queue/jobs";
 import { insertJobs, sendJob } from "../../queue/send-job";
 import { wakeWorkers } from "../../queue/wake-workers";
 import { appendTaskLog } from "../append-task-log";
-import { readyToStartSql } from "../ready-to-start-sql";
+import { readyToStartSql } from "../pipeline-steps";
 
 /** Serialises admission across every worker process (a transaction-scoped advisory lock key). */
 const DISPATCH_LOCK_KEY = 4_100_042;

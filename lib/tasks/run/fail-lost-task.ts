@@ -1,5 +1,6 @@
 import { getDb } from "../../db";
-import { findJobState } from "../../queue/find-job-state";
+import { getBoss } from "../../queue/get-boss";
+import { jobs } from "../../queue/jobs";
 import { finishTask } from "./finish-task";
 
 /**
@@ -9,8 +10,9 @@ import { finishTask } from "./finish-task";
 export async function failLostTask(options: { taskId: string }): Promise<boolean> {
   const task = await getDb().task.findUnique({ where: { id: options.taskId }, select: { status: true, jobId: true } });
   if (task?.status !== "running" || !task.jobId) return false;
-  const state = await findJobState("taskRun", task.jobId);
-  if (state !== null && state !== "failed") return false;
+  // Still queued or running somewhere (its retries not spent): not lost. A job pg-boss no longer has is.
+  const job = await (await getBoss()).getJobById(jobs.taskRun.name, task.jobId);
+  if (job && job.state !== "failed") return false;
   const finished = await finishTask({
     taskId: options.taskId,
     jobId: task.jobId,

@@ -10,9 +10,8 @@ import { requestDispatch, admitTasks } from "./dispatch-tasks";
 import { wakeWorkers } from "../../queue/wake-workers";
 import { notifyTaskEnded } from "../notify/notify-task-ended";
 import { appendTaskLog, type TaskLogLevel, type TaskLogLine } from "../append-task-log";
-import { cancelLaterSteps } from "../cancel-later-steps";
+import { cancelLaterSteps, passOutputsOn } from "../pipeline-steps";
 import type { TaskFailureCode } from "../task-states";
-import { passOutputsOn } from "./pass-outputs-on";
 
 /** A produced file as it is recorded: what it is (as an upload would be described) and where it is stored. */
 export type TaskOutput = MediaFields & { storageKey: string; name: string; size: number };

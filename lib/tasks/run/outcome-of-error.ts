@@ -2,7 +2,13 @@ import { AppError, type ErrorCode } from "../../errors";
 import { isDiskFull } from "../../storage/free-space";
 import type { TaskFailureCode } from "../task-states";
 import type { TaskOutcome } from "./finish-task";
-import { redactPaths } from "./redact-paths";
+
+const ABSOLUTE_PATH = /(?:\/[^\s/'":,()]+)+\/([^\s/'":,()]+)/g;
+
+/** Technical text with every absolute path cut to its last part, so logs never reveal the server's folders. */
+export function redactPaths(text: string): string {
+  return text.replace(ABSOLUTE_PATH, "$1");
+}
 
 /** What becomes of an attempt: the task finishes with an outcome, or the job goes back to pg-boss. */
 export type AttemptOutcome = TaskOutcome | { status: "handed-back"; reason: string };

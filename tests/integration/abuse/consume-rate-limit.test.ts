@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { consumeRateLimit } from "@/lib/abuse/consume-rate-limit";
-import { deleteOldRateWindows } from "@/lib/abuse/delete-old-rate-windows";
+import { consumeRateLimit, deleteOldRateWindows } from "@/lib/abuse/rate-limits";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 

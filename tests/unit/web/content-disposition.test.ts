@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentDisposition } from "@/lib/web/content-disposition";
+import { contentDisposition } from "@/lib/web/file-response";
 
 describe("contentDisposition", () => {
   it("gives ASCII names as they are", () => {

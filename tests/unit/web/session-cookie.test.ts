@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isHttpsRequest } from "@/lib/web/request-origin";
-import { readCookie } from "@/lib/web/read-cookie";
+import { isHttpsRequest, readCookie } from "@/lib/web/request-facts";
 import { readSessionCookie, sessionCookie } from "@/lib/web/session";
 
 const session = { visitorId: "0192f5c4-6c1e-7e0a-9f3b-0c5d1e2f3a4b", seenAt: 1_700_000_000_000 };

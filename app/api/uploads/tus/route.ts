@@ -1,4 +1,4 @@
-import { limitVisitorAction } from "@/lib/abuse/limit-visitor-action";
+import { limitVisitorAction } from "@/lib/abuse/rate-limits";
 import { apiRoute } from "@/lib/web/api-route";
 import { handleTusRequest } from "@/lib/web/handle-tus-request";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";

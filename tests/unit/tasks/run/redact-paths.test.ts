@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactPaths } from "@/lib/tasks/run/redact-paths";
+import { redactPaths } from "@/lib/tasks/run/outcome-of-error";
 
 describe("redactPaths", () => {
   it("keeps only the last part of absolute paths in ffmpeg's messages", () => {

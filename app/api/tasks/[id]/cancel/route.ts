@@ -1,13 +1,12 @@
 import { cancelTask } from "@/lib/tasks/cancel-task";
 import { apiRoute } from "@/lib/web/api-route";
 import { localizeTask } from "@/lib/tasks/localize-task";
-import { noStore } from "@/lib/web/no-store";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ id: string }>(async ({ visitorId, params, locale }) =>
-  Response.json({ task: localizeTask(await cancelTask({ visitorId, taskId: params.id }), locale) }, noStore()),
+  Response.json({ task: localizeTask(await cancelTask({ visitorId, taskId: params.id }), locale) }),
 );
 
 export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

@@ -1,12 +1,11 @@
-import { listTaskLogs } from "@/lib/tasks/list-task-logs";
+import { listTaskLogs } from "@/lib/tasks/list-tasks";
 import { apiRoute } from "@/lib/web/api-route";
-import { noStore } from "@/lib/web/no-store";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute<{ id: string }>(async ({ visitorId, params }) =>
-  Response.json({ logs: await listTaskLogs({ visitorId, taskId: params.id }) }, noStore()),
+  Response.json({ logs: await listTaskLogs({ visitorId, taskId: params.id }) }),
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

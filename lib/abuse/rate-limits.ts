@@ -1,3 +1,4 @@
+import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 
@@ -44,4 +45,21 @@ export async function refundRateLimit({ key, windowSeconds = RATE_WINDOW_SECONDS
   const window = windowOf(now, windowSeconds);
   await getDb().$executeRaw`
     UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key} AND window_start = ${window.start}`;
+}
+
+/** Deletes rate-limit windows that have ended; returns how many rows went. Safe to call from any process, any time. */
+export async function deleteOldRateWindows({ now = Date.now() }: { now?: number } = {}): Promise<number> {
+  const { count } = await getDb().rateLimit.deleteMany({
+    where: { windowStart: { lt: new Date(now - RATE_WINDOW_SECONDS * 1000) } },
+  });
+  return count;
+}
+
+export type VisitorAction = "upload" | "task";
+
+/** Counts one upload request or task creation (new or retried) of the visitor; 429 rate_limited past the hourly limit. */
+export async function limitVisitorAction({ visitorId, action }: { visitorId: string; action: VisitorAction }): Promise<void> {
+  const { rateLimits } = getConfig().limits;
+  const limit = action === "upload" ? rateLimits.uploadsPerHour : rateLimits.tasksPerHour;
+  await consumeRateLimit({ key: `${action}:${visitorId}`, limit });
 }

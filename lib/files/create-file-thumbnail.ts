@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { makeThumbnail } from "../media/make-thumbnail";
-import { withStoredFile } from "../files/with-stored-files";
+import { withStoredFile } from "./with-stored-files";
 import { makeWorkDir } from "../storage/temp-folders";
 import { getStorage } from "../storage/get-storage";
 import { defaultThumbnailSecond, thumbnailWidth } from "../tasks/types/thumbnail-params";
