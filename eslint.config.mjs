@@ -42,7 +42,7 @@ const libLayers = [
 ];
 
 /** Plain data of tasks (wire shapes, states, what a client may ask of a type) that lower layers may read. */
-const TASK_SHAPES = "(?:task-view|task-states|types/[\\w-]+-params)";
+const TASK_SHAPES = "(?:task-view|task-states|types/[\\w-]+-rules)";
 
 /** Never reach up into tasks, not even for its shapes. */
 const BELOW_TASK_SHAPES = ["database", "storage", "media"];

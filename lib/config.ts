@@ -199,3 +199,9 @@ const config = processSingleton<Config>("config");
 export function getConfig(): Config {
   return config.get(() => parseConfig(process.env));
 }
+
+/** How long a task of `type` may run, in minutes: TASK_TIMEOUT_MINUTES_<TYPE> when set, else TASK_TIMEOUT_MINUTES. */
+export function taskTimeLimitMinutes(type: TaskType): number {
+  const { taskTimeoutMinutes, taskTimeoutMinutesByType } = getConfig().limits;
+  return taskTimeoutMinutesByType[type] ?? taskTimeoutMinutes;
+}

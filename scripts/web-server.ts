@@ -11,7 +11,7 @@ import { migrateOnStartup } from "../lib/database/apply-migrations";
 import { removeStaleTempDirs } from "../lib/storage/temp-folders";
 import { describeRole } from "../lib/roles/describe-role";
 import { getStorage } from "../lib/storage/get-storage";
-import { checkTaskTypes } from "../lib/tasks/types/task-types";
+import { checkTaskRules } from "../lib/tasks/types/task-rules";
 import { closeDashboard, isDashboardPath, serveDashboard } from "../lib/web/dashboard/serve-dashboard";
 import { sendFetchResponse, toFetchRequest } from "../lib/web/node-http-bridge";
 import { normalizeForwardedHeaders } from "../lib/web/normalize-forwarded-headers";
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   createDevelopmentSecrets();
   const config = getConfig();
   console.log(describeRole("web", config, getStorage()));
-  checkTaskTypes();
+  checkTaskRules();
   await migrateOnStartup((line) => console.log(line));
   // Uploads are staged in this process's temporary folder; a web server that crashed left its own behind.
   await removeStaleTempDirs();

@@ -1,6 +1,6 @@
 /* eslint-disable @next/next/no-img-element -- private files need the visitor's cookie, which the image optimizer would not send */
 import type { PointerEventHandler, ReactNode } from "react";
-import type { Region } from "@/lib/tasks/types/watermark-params";
+import type { Region } from "@/lib/tasks/types/watermark-rules";
 
 type Props = {
   width: number;

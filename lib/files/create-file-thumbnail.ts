@@ -6,7 +6,7 @@ import { makeThumbnail } from "../media/make-thumbnail";
 import { withStoredFile } from "./with-stored-files";
 import { makeWorkDir } from "../storage/temp-folders";
 import { getStorage } from "../storage/get-storage";
-import { defaultThumbnailSecond, thumbnailWidth } from "../tasks/types/thumbnail-params";
+import { defaultThumbnailSecond, thumbnailWidth } from "../tasks/types/thumbnail-rules";
 
 /** Refusals that mean this file simply gets no preview (rather than a retry). */
 const NO_PREVIEW = new Set(["invalid_input", "media_limits", "expired"]);

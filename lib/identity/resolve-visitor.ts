@@ -48,10 +48,3 @@ export async function resolveVisitor(options: ResolveVisitorOptions): Promise<Re
   const visitor = await db.visitor.create({ data: { createdAt: new Date(now), lastSeenAt: new Date(now) } });
   return { visitorId: visitor.id, seenAt: now, refreshed: true };
 }
-
-export type VisitorIdentity = { id: string; createdAt: Date };
-
-/** The visitor with this id, or null; never creates one (for pages that only read). */
-export async function findVisitor({ visitorId }: { visitorId: string }): Promise<VisitorIdentity | null> {
-  return getDb().visitor.findUnique({ where: { id: visitorId }, select: { id: true, createdAt: true } });
-}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TaskType } from "../generated/prisma/enums";
-import type { TaskTypeDefinition } from "./types/task-type";
-import { everyTaskType, taskType } from "./types/task-types";
+import type { TaskTypeRules } from "./types/task-type";
+import { everyTaskRules, taskRules } from "./types/task-rules";
 
 // The bodies of POST /api/tasks and POST /api/pipelines, made from the task types' own rules.
 
@@ -10,7 +10,7 @@ const fileId = z.string().min(1).max(64);
 /** Where to POST the completion webhook; the address itself is judged by assertNotifyUrl. */
 const notifyUrl = z.string().min(1).max(2048).optional();
 
-const paramsOf = ({ params }: TaskTypeDefinition) => (params.optional ? params.request.optional() : params.request);
+const paramsOf = ({ params }: TaskTypeRules) => (params.optional ? params.request.optional() : params.request);
 
 const asUnion = <Option extends z.ZodObject>(options: Option[]) => options as [Option, ...Option[]];
 
@@ -18,7 +18,7 @@ const asUnion = <Option extends z.ZodObject>(options: Option[]) => options as [O
 export const createTaskInput = z.discriminatedUnion(
   "type",
   asUnion(
-    everyTaskType().map((definition) =>
+    everyTaskRules().map((definition) =>
       z.object({
         notifyUrl,
         type: z.literal(definition.type),
@@ -33,13 +33,13 @@ export type CreateTaskInput = z.infer<typeof createTaskInput>;
 
 export const pipelineStepCount = { min: 1, max: 4 } as const;
 
-const step = z.discriminatedUnion("type", asUnion(everyTaskType().map((definition) => z.object({ type: z.literal(definition.type), params: paramsOf(definition) }))));
+const step = z.discriminatedUnion("type", asUnion(everyTaskRules().map((definition) => z.object({ type: z.literal(definition.type), params: paramsOf(definition) }))));
 export type PipelineStep = z.infer<typeof step>;
 
 /** Whether a step of type `next` can read the output of one of type `previous`: it reads one file, of that kind. */
 function canFollow(previous: TaskType, next: TaskType): boolean {
-  const { output } = taskType(previous);
-  const { inputs } = taskType(next);
+  const { output } = taskRules(previous);
+  const { inputs } = taskRules(next);
   return output.mayBeFollowed && inputs.min === 1 && inputs.kinds.includes(output.kind);
 }
 
@@ -50,7 +50,7 @@ function canFollow(previous: TaskType, next: TaskType): boolean {
  */
 export const createPipelineInput = z
   .object({
-    inputs: z.array(z.unknown()).max(Math.max(...everyTaskType().map((definition) => definition.inputs.max))),
+    inputs: z.array(z.unknown()).max(Math.max(...everyTaskRules().map((definition) => definition.inputs.max))),
     steps: z.array(step).min(pipelineStepCount.min).max(pipelineStepCount.max),
     notifyUrl: z.unknown().optional(),
   })

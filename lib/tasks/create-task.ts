@@ -13,7 +13,7 @@ import { getPipeline, getTask } from "./get-task";
 import { requestDispatch } from "./run/dispatch-tasks";
 import { activeStatuses } from "./task-states";
 import type { PipelineView, TaskView } from "./task-view";
-import { settleTaskParams, taskType } from "./types/task-types";
+import { settleTaskParams, taskRules } from "./types/task-rules";
 
 /**
  * Refuses with too_many_tasks when `adding` more pending tasks (a pipeline's steps, a retried step with
@@ -29,7 +29,7 @@ export async function assertTaskCapacity(tx: Prisma.TransactionClient, visitorId
  * type reads, and returns the params to store with defaults filled in.
  */
 async function checkTaskInputs(tx: Prisma.TransactionClient, visitorId: string, input: CreateTaskInput): Promise<Prisma.InputJsonObject> {
-  const { kinds } = taskType(input.type).inputs;
+  const { kinds } = taskRules(input.type).inputs;
   const rows = await tx.file.findMany({ where: { id: { in: input.inputs.filter(isRecordId) }, visitorId } });
   const byId = new Map(rows.map((file) => [file.id, file]));
   const files: File[] = input.inputs.map((fileId, index) => {
@@ -63,7 +63,7 @@ async function createSteps(options: { visitorId: string; first: CreateTaskInput;
     await assertTaskCapacity(tx, visitorId, stepCount);
     const steps = [
       { type: first.type, params: await checkTaskInputs(tx, visitorId, first) },
-      ...later.map((step) => ({ type: step.type, params: taskType(step.type).params.laterStep(step.params) })),
+      ...later.map((step) => ({ type: step.type, params: taskRules(step.type).params.laterStep(step.params) })),
     ];
     const taskIds: string[] = [];
     for (const [step, { type, params }] of steps.entries()) {

@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/routing";
+import { taskTimeLimitMinutes } from "../config";
 import { errorStatus, type ErrorCode } from "../errors";
-import { taskTimeLimitMinutes } from "./types/task-types";
 import type { PipelineView, StoredTaskView } from "./task-view";
 import { translateError } from "../i18n/translate-error";
 

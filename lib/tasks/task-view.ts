@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fileViewSchema } from "../files/file-view";
 import { LogLevel, TaskType } from "../generated/prisma/enums";
-import { regionSchema, timedRegionSchema, watermarkMethods } from "./types/watermark-params";
+import { regionSchema, timedRegionSchema, watermarkMethods } from "./types/watermark-rules";
 import { taskStatuses } from "./task-states";
 
 // The task API's shapes, written once: the pages parse answers with these schemas, the server's types

@@ -1,5 +1,5 @@
 import { cookies, headers } from "next/headers";
-import { findVisitor, type VisitorIdentity } from "../identity/resolve-visitor";
+import { findVisitor, type VisitorIdentity } from "../identity/find-visitor";
 import { isHttpsHeaders } from "./request-facts";
 import { readSessionCookie } from "./session";
 

@@ -1,5 +1,5 @@
-import { mergeInputCount } from "@/lib/tasks/types/merge-params";
-import { regionSchema } from "@/lib/tasks/types/watermark-params";
+import { mergeInputCount } from "@/lib/tasks/types/merge-rules";
+import { regionSchema } from "@/lib/tasks/types/watermark-rules";
 import type { WatermarkView } from "@/lib/files/file-view";
 import type { TaskType } from "@/lib/tasks/task-view";
 import type { UploadItem } from "./use-uploads";

@@ -6,7 +6,7 @@ import { toast } from "sonner";
 import { useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
 import { rememberSubmittedTask } from "../../client/submitted-tasks";
-import { defaultThumbnailSecond, thumbnailWidth } from "@/lib/tasks/types/thumbnail-params";
+import { defaultThumbnailSecond, thumbnailWidth } from "@/lib/tasks/types/thumbnail-rules";
 import type { WatermarkView } from "@/lib/files/file-view";
 import { pipelineAnswerSchema, taskAnswerSchema, type TaskType } from "@/lib/tasks/task-view";
 import { checkTaskForm, isUnfinished, type FormProblem } from "./check-task-form";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, type PointerEvent } from "react";
-import { regionSchema, watermarkRegionCount, type Region } from "@/lib/tasks/types/watermark-params";
+import { regionSchema, watermarkRegionCount, type Region } from "@/lib/tasks/types/watermark-rules";
 import type { FileView, WatermarkView } from "@/lib/files/file-view";
 import { RegionFrame, regionBoxStyle } from "../region-frame";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { thumbnailWidth } from "@/lib/tasks/types/thumbnail-params";
+import { thumbnailWidth } from "@/lib/tasks/types/thumbnail-rules";
 
 type Props = { width: number; atSecond: number; maxSecond: number | null; onChange: (change: { width?: number; atSecond?: number }) => void };
 

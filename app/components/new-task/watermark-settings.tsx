@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { z } from "zod";
-import { watermarkMethods, watermarkRegionCount, type TimedRegion, type WatermarkMethod } from "@/lib/tasks/types/watermark-params";
+import { watermarkMethods, watermarkRegionCount, type TimedRegion, type WatermarkMethod } from "@/lib/tasks/types/watermark-rules";
 import { apiFetch } from "../../client/api-fetch";
 import { fileViewSchema, type FileView, type WatermarkView } from "@/lib/files/file-view";
 import { usePolling } from "../../client/use-polling";

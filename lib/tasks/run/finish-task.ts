@@ -6,12 +6,12 @@ import { formatBytes } from "../../format/format-bytes";
 import { lockVisitor } from "../../identity/lock-visitor";
 import type { MediaFields } from "../../media/media-info";
 import { jobs } from "../../queue/jobs";
-import { requestDispatch, admitTasks } from "./dispatch-tasks";
 import { wakeWorkers } from "../../queue/wake-workers";
-import { notifyTaskEnded } from "../notify/notify-task-ended";
 import { appendTaskLog, type TaskLogLevel, type TaskLogLine } from "../append-task-log";
-import { cancelLaterSteps, passOutputsOn } from "../pipeline-steps";
+import { cancelLaterSteps } from "../cancel-task";
+import { notifyTaskEnded } from "../notify/notify-task-ended";
 import type { TaskFailureCode } from "../task-states";
+import { admitTasks, requestDispatch } from "./dispatch-tasks";
 
 /** A produced file as it is recorded: what it is (as an upload would be described) and where it is stored. */
 export type TaskOutput = MediaFields & { storageKey: string; name: string; size: number };
@@ -141,4 +141,19 @@ async function logOutcomes(tx: Prisma.TransactionClient, applied: Applied[]): Pr
     lines.set(key, line);
   }
   for (const { level, message, taskIds } of lines.values()) await appendTaskLog({ taskId: taskIds, level, message, tx });
+}
+
+/**
+ * Pipeline steps completed: each output becomes the input of the step that reads it, in the finishing
+ * transaction, so that step becomes ready to start with the same commit (the admission that follows
+ * in that transaction may start it at once).
+ */
+async function passOutputsOn({ tx, outputs }: { tx: Prisma.TransactionClient; outputs: { taskId: string; fileId: string }[] }): Promise<void> {
+  if (outputs.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO task_inputs (task_id, position, file_id)
+    SELECT t.id, 0, o.file_id
+    FROM unnest(${outputs.map((output) => output.taskId)}::text[], ${outputs.map((output) => output.fileId)}::text[]) AS o(task_id, file_id)
+    JOIN tasks t ON t.depends_on = o.task_id
+    ON CONFLICT (task_id, position) DO NOTHING`;
 }

@@ -1,11 +1,12 @@
 import { rm } from "node:fs/promises";
+import { taskTimeLimitMinutes } from "../../config";
 import { retryWhileUnreachable } from "../../database/retry-while-unreachable";
 import { getDb } from "../../db";
 import type { TaskType } from "../../generated/prisma/enums";
 import { makeWorkDir } from "../../storage/temp-folders";
 import { assertFreeSpace, getStorage } from "../../storage/get-storage";
-import type { ProcessContext } from "../types/task-type";
-import { taskTimeLimitMinutes, taskType } from "../types/task-types";
+import type { ProcessContext } from "../types/task-processor";
+import { taskType } from "../types/task-types";
 import { bufferTaskLog } from "./buffer-task-log";
 import { finishTask, type TaskOutcome } from "./finish-task";
 import { outcomeOfError, type AttemptOutcome } from "./outcome-of-error";

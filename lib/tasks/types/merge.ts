@@ -4,8 +4,8 @@ import { withStoredFiles } from "../../files/with-stored-files";
 import type { VideoInfo } from "../../media/media-info";
 import { mergeVideos } from "../../media/merge-videos";
 import { planMerge } from "../../media/plan-merge";
-import { mergeInputCount, mergeRequestSchema } from "./merge-params";
-import { describeVideoOutput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-type";
+import { mergeRules } from "./merge-rules";
+import { describeVideoOutput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-processor";
 
 /** Merge: the inputs in order, stream-copied when compatible, else normalised and encoded once. */
 async function processMerge({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
@@ -27,11 +27,5 @@ async function processMerge({ task, workDir, signal, progress, log }: ProcessCon
   return describeVideoOutput(outputPath, "merged.mp4", signal);
 }
 
-/** Joins 2 to 20 videos in the given order; it reads several inputs, so in a pipeline it can only come first. */
-export const mergeTask: TaskTypeDefinition = {
-  type: "merge",
-  inputs: { ...mergeInputCount, kinds: ["video"] },
-  params: { request: mergeRequestSchema, optional: true, settle: () => ({ params: {} }), laterStep: () => ({}) },
-  output: { extension: "mp4", mime: "video/mp4", kind: "video", mayBeFollowed: true },
-  process: processMerge,
-};
+/** Merge: its rules (merge-rules.ts) and its processor. */
+export const mergeTask: TaskTypeDefinition = { ...mergeRules, process: processMerge };

@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { AppError } from "../../errors";
 import { withStoredFile } from "../../files/with-stored-files";
 import { makeThumbnail } from "../../media/make-thumbnail";
-import { baseName, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-type";
-import { laterThumbnailParams, settleThumbnailParams, thumbnailParamsSchema, thumbnailRequestSchema } from "./thumbnail-params";
+import { baseName, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-processor";
+import { thumbnailParamsSchema, thumbnailRules } from "./thumbnail-rules";
 
 /** Thumbnail: a WebP at the requested width, from an image or from one frame of a video. */
 async function processThumbnail({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
@@ -24,11 +24,5 @@ async function processThumbnail({ task, workDir, signal, progress, log }: Proces
   };
 }
 
-/** A WebP picture of an image or of one moment of a video; nothing may follow it in a pipeline. */
-export const thumbnailTask: TaskTypeDefinition = {
-  type: "thumbnail",
-  inputs: { min: 1, max: 1, kinds: ["video", "image"] },
-  params: { request: thumbnailRequestSchema, optional: true, settle: settleThumbnailParams, laterStep: laterThumbnailParams },
-  output: { extension: "webp", mime: "image/webp", kind: "image", mayBeFollowed: false },
-  process: processThumbnail,
-};
+/** Thumbnail: its rules (thumbnail-rules.ts) and its processor. */
+export const thumbnailTask: TaskTypeDefinition = { ...thumbnailRules, process: processThumbnail };

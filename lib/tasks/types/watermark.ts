@@ -5,8 +5,8 @@ import { withStoredFile } from "../../files/with-stored-files";
 import type { File } from "../../generated/prisma/client";
 import type { VideoInfo } from "../../media/media-info";
 import { removeWatermark, type RemovalRegion } from "../../media/remove-watermark";
-import { baseName, describeVideoOutput, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-type";
-import { settleWatermarkParams, watermarkParamsSchema, watermarkRequestSchema, type WatermarkParams } from "./watermark-params";
+import { baseName, describeVideoOutput, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-processor";
+import { settleWatermarkParams, watermarkParamsSchema, watermarkRules, type WatermarkParams } from "./watermark-rules";
 
 const sameBox = (a: RemovalRegion, b: RemovalRegion) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
@@ -58,16 +58,5 @@ async function processWatermark({ task, workDir, signal, progress, log }: Proces
   return describeVideoOutput(outputPath, `${baseName(file.name)}-clean.mp4`, signal);
 }
 
-/** Removes watermarks from one video: regions drawn by the visitor, or those the analysis found ("auto"). */
-export const watermarkTask: TaskTypeDefinition = {
-  type: "watermark",
-  inputs: { min: 1, max: 1, kinds: ["video"] },
-  params: {
-    request: watermarkRequestSchema,
-    optional: false,
-    settle: settleWatermarkParams,
-    laterStep: (requested) => watermarkParamsSchema.parse(requested),
-  },
-  output: { extension: "mp4", mime: "video/mp4", kind: "video", mayBeFollowed: true },
-  process: processWatermark,
-};
+/** Watermark removal: its rules (watermark-rules.ts) and its processor. */
+export const watermarkTask: TaskTypeDefinition = { ...watermarkRules, process: processWatermark };

@@ -19,7 +19,7 @@ describe("import direction inside lib/", () => {
   });
 
   it("lets lower folders read tasks' plain shapes, never its logic, and nothing but web imports web", async () => {
-    expect(await refusedImports("lib/files/probe.ts", probe("../tasks/task-states", "../tasks/types/thumbnail-params"))).toEqual([]);
+    expect(await refusedImports("lib/files/probe.ts", probe("../tasks/task-states", "../tasks/types/thumbnail-rules"))).toEqual([]);
     expect(await refusedImports("lib/queue/probe.ts", probe("../tasks/task-view"))).toEqual([]);
     const refused = await refusedImports("lib/files/probe.ts", probe("../tasks/create-task", "../web/api-route"));
     expect(refused).toHaveLength(2);

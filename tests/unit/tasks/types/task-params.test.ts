@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createTaskInput } from "@/lib/tasks/create-task-input";
-import { settleTaskParams } from "@/lib/tasks/types/task-types";
-import { thumbnailParamsSchema, thumbnailRequestSchema } from "@/lib/tasks/types/thumbnail-params";
-import { watermarkParamsSchema } from "@/lib/tasks/types/watermark-params";
+import { settleTaskParams } from "@/lib/tasks/types/task-rules";
+import { thumbnailParamsSchema, thumbnailRequestSchema } from "@/lib/tasks/types/thumbnail-rules";
+import { watermarkParamsSchema } from "@/lib/tasks/types/watermark-rules";
 
 const video = { kind: "video" as const, width: 320, height: 240, durationSec: 10 };
 const image = { kind: "image" as const, width: 100, height: 80, durationSec: null };

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { FirstInput, SettledParams } from "./task-type";
+import type { FirstInput, SettledParams, TaskTypeRules } from "./task-type";
 
-// What a client may ask of a thumbnail, and how it is settled against the input. Client-safe (zod only):
-// the New task page takes its limits and defaults from here.
+// What a thumbnail takes and makes, what a client may ask of it, and how that is settled against the
+// input. Client-safe (zod only): the New task page takes its limits and defaults from here.
 
 export const thumbnailWidth = { min: 16, max: 1920, default: 256 } as const;
 /** Where a video's thumbnail is taken when the visitor does not say (a shorter video uses its middle). */
@@ -28,7 +28,15 @@ export function settleThumbnailParams(requested: unknown, first: FirstInput): Se
 }
 
 /** A later pipeline step's params: its input's duration is not known yet, so an unset moment stays unset (the processor's default). */
-export function laterThumbnailParams(requested: unknown): { width: number; atSecond?: number } {
+function laterThumbnailParams(requested: unknown): { width: number; atSecond?: number } {
   const request = thumbnailRequestSchema.parse(requested ?? {});
   return { width: request.width ?? thumbnailWidth.default, ...(request.atSecond === undefined ? {} : { atSecond: request.atSecond }) };
 }
+
+/** A WebP picture of an image or of one moment of a video; nothing may follow it in a pipeline. */
+export const thumbnailRules: TaskTypeRules = {
+  type: "thumbnail",
+  inputs: { min: 1, max: 1, kinds: ["video", "image"] },
+  params: { request: thumbnailRequestSchema, optional: true, settle: settleThumbnailParams, laterStep: laterThumbnailParams },
+  output: { extension: "webp", mime: "image/webp", kind: "image", mayBeFollowed: false },
+};

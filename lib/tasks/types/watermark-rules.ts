@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { FirstInput, SettledParams } from "./task-type";
+import type { FirstInput, SettledParams, TaskTypeRules } from "./task-type";
 
-// What a client may ask of a watermark removal, and how it is settled against the video. Client-safe
-// (zod only): the New task page takes its limits and methods from here.
+// What a watermark removal takes and makes, what a client may ask of it, and how that is settled
+// against the video. Client-safe (zod only): the New task page takes its limits and methods from here.
 
 const pixels = z.number().int().min(0);
 const second = z.number().min(0);
@@ -65,3 +65,16 @@ export function settleWatermarkParams(requested: unknown, first: FirstInput): Se
   }
   return { params };
 }
+
+/** Removes watermarks from one video: regions drawn by the visitor, or those the analysis found ("auto"). */
+export const watermarkRules: TaskTypeRules = {
+  type: "watermark",
+  inputs: { min: 1, max: 1, kinds: ["video"] },
+  params: {
+    request: watermarkRequestSchema,
+    optional: false,
+    settle: settleWatermarkParams,
+    laterStep: (requested) => watermarkParamsSchema.parse(requested),
+  },
+  output: { extension: "mp4", mime: "video/mp4", kind: "video", mayBeFollowed: true },
+};
