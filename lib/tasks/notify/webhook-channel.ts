@@ -12,7 +12,6 @@ import { localizeTask } from "../localize-task";
 import { isActiveStatus } from "../task-states";
 import type { StoredTaskView } from "../task-view";
 import { taskViewSql } from "../task-view-sql";
-import type { TaskEndChannel } from "./notify-task-ended";
 
 // Completion webhooks: the channel a task's notifyUrl asks for. Queued in the transaction that makes
 // the task final, delivered by the task-webhook job, signed per Standard Webhooks.
@@ -22,7 +21,7 @@ import type { TaskEndChannel } from "./notify-task-ended";
  * describes the task as it was at that moment: a later retry or delete of the task does not change what
  * the receiver is told.
  */
-export const webhookChannel: TaskEndChannel = {
+export const webhookChannel = {
   name: "webhook",
   async queue(tx: Prisma.TransactionClient, taskIds: string[]): Promise<void> {
     const rows = await tx.$queryRaw<{ taskId: string; task: StoredTaskView; visitorId: string; notifyUrl: string }[]>`
