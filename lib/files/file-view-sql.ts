@@ -1,6 +1,7 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { watermarkConfidence } from "../tasks/types/watermark-rules";
 import type { FileView } from "./file-view";
 
 const isoFormat = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -12,7 +13,8 @@ export function isoTimestampSql(column: string): Prisma.Sql {
 
 /**
  * SQL building a FileView (file-view.ts) for the `files` row aliased `alias`: the one place a File's
- * JSON is made, so that a task is read with all its files in one query. The detections' masks stay inside.
+ * JSON is made, so that a task is read with all its files in one query. The detections' masks stay inside,
+ * and so do detections too unsure to show (API.md: below 0.5 they are not returned).
  */
 export function fileViewSql(alias: string): Prisma.Sql {
   const a = alias;
@@ -23,7 +25,7 @@ export function fileViewSql(alias: string): Prisma.Sql {
     'durationSec', ${Prisma.raw(`CASE WHEN ${a}.kind = 'video' THEN ${a}.duration_sec END`)},
     'createdAt', ${isoTimestampSql(`${a}.created_at`)}, 'expiresAt', ${isoTimestampSql(`${a}.expires_at`)},
     'thumbnailUrl', ${Prisma.raw(`CASE WHEN ${a}.thumbnail_key IS NOT NULL AND ${a}.expired_at IS NULL THEN '/api/files/' || ${a}.id || '/thumbnail' END`)},
-    'watermarks', ${Prisma.raw(`CASE WHEN ${a}.watermarks IS NOT NULL THEN (SELECT coalesce(jsonb_agg(w.region - 'mask' ORDER BY w.position), '[]'::jsonb) FROM jsonb_array_elements(${a}.watermarks) WITH ORDINALITY AS w(region, position)) END`)}
+    'watermarks', ${Prisma.raw(`CASE WHEN ${a}.watermarks IS NOT NULL THEN (SELECT coalesce(jsonb_agg(w.region - 'mask' ORDER BY w.position), '[]'::jsonb) FROM jsonb_array_elements(${a}.watermarks) WITH ORDINALITY AS w(region, position) WHERE (w.region->>'confidence')::float8 >= ${watermarkConfidence.shown}) END`)}
   )`;
 }
 

@@ -29,14 +29,16 @@ describe("watermark suggestions on the New task page", () => {
     const errors = watchConsoleErrors(page);
     await page.goto(`${baseUrl}/en/tasks/new`);
     await uploadThroughPage(page, clip);
-    const suggestion = page.getByTestId("suggested-box");
-    await suggestion.waitFor({ timeout: 60_000 });
+    await page.getByTestId("found-mark").waitFor({ timeout: 60_000 });
     await expect(page.getByTestId("watermark-status").textContent()).resolves.toContain("1 watermark found");
-    expect(await page.getByLabel(en.newTask.removeAllDetected).isChecked()).toBe(true);
+    const found = page.getByTestId("found-mark");
+    expect(await found.isChecked(), "a confident mark is ticked").toBe(true);
     await saveScreenshot(page, "watermark-suggestion-en");
 
+    await found.uncheck();
+    await page.getByTestId("suggested-box").waitFor();
     await page.getByRole("button", { name: en.newTask.useSuggestion.replace("{n}", "1") }).click();
-    expect(await page.getByLabel(en.newTask.chooseMyself).isChecked()).toBe(true);
+    expect(await found.isChecked(), "accepting the outlined suggestion ticks it again").toBe(true);
     const value = async (name: string) => Number(await page.locator(`input[name="region-${name}"]`).inputValue());
     const accepted = { x: await value("x"), y: await value("y"), width: await value("width"), height: await value("height") };
     expect(intersectionOverUnion(accepted, await markTruth(mark, { width: 640, height: 360 }))).toBeGreaterThanOrEqual(0.5);
@@ -51,23 +53,24 @@ describe("watermark suggestions on the New task page", () => {
     await context.close();
   }, 180_000);
 
-  it("zh: \"remove all detected\" is the default and is what gets submitted; a clean clip says none was found", async () => {
+  it("zh: the confident marks are the default and what gets submitted, the server choosing the method; a clean clip says none was found", async () => {
     const context = await browser.newContext({ locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/zh/tasks/new`);
     await uploadThroughPage(page, clip);
-    await page.getByTestId("suggested-box").waitFor({ timeout: 60_000 });
+    await page.getByTestId("found-mark").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("found-mark").isChecked()).toBe(true);
     await page.getByRole("button", { name: zh.newTask.submit }).click();
     await page.waitForURL(`${baseUrl}/zh/tasks`);
     const row = page.locator("li[data-task-id]").first();
     await row.locator('[role="progressbar"][aria-valuenow="100"]').waitFor({ timeout: 90_000 });
     const task = await getDb().task.findUniqueOrThrow({ where: { id: (await row.getAttribute("data-task-id"))! } });
-    expect(task).toMatchObject({ status: "completed", params: { regions: "auto", method: "delogo" } });
+    expect(task).toMatchObject({ status: "completed", params: { regions: "auto" } });
 
     await page.goto(`${baseUrl}/zh/tasks/new`);
     await uploadThroughPage(page, await makeWatermarkedClip({ background: "scrolled-noise", marks: [], seconds: 3 }));
     await page.getByTestId("watermark-status").filter({ hasText: zh.newTask.watermarkNone }).waitFor({ timeout: 60_000 });
-    expect(await page.getByLabel(zh.newTask.removeAllDetected).isDisabled()).toBe(true);
+    expect(await page.getByTestId("found-mark").count()).toBe(0);
     await page.getByRole("button", { name: zh.newTask.submit }).click();
     await page.getByText(zh.newTask.regionMissing).waitFor();
     await saveScreenshot(page, "watermark-none-zh");

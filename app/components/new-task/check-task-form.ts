@@ -1,5 +1,5 @@
 import { mergeInputCount } from "@/lib/tasks/types/merge-rules";
-import { regionSchema } from "@/lib/tasks/types/watermark-rules";
+import { isConfidentWatermark, regionSchema } from "@/lib/tasks/types/watermark-rules";
 import type { WatermarkView } from "@/lib/files/file-view";
 import type { TaskType } from "@/lib/tasks/task-view";
 import type { UploadItem } from "./use-uploads";
@@ -28,12 +28,14 @@ export function checkTaskForm({ type, items, watermark, width, atSecond }: TaskF
   if (!file) return { problem: "needFile" };
   if (type === "watermark") {
     if (file.kind !== "video") return { problem: "notAVideo" };
-    const { method } = watermark;
-    // "Remove all detected" while the analysis runs is fine: the task waits for it.
-    if (watermark.auto && watermark.detected?.length !== 0) return { problem: null, body: { type, inputs: [file.id], params: { regions: "auto", method } } };
+    // Without a method the server picks the best one for each area.
+    const method = watermark.method === null ? {} : { method: watermark.method };
+    // The confident marks while the analysis runs is fine: the task waits for it.
+    const confident = watermark.detected === null || watermark.detected.some(isConfidentWatermark);
+    if (watermark.auto && confident) return { problem: null, body: { type, inputs: [file.id], params: { regions: "auto", ...method } } };
     const regions = watermark.regions.filter((region) => regionSchema.safeParse(region).success && region.width > 0 && region.height > 0);
     if (regions.length === 0) return { problem: "regionMissing" };
-    return { problem: null, body: { type, inputs: [file.id], params: { regions, method } } };
+    return { problem: null, body: { type, inputs: [file.id], params: { regions, ...method } } };
   }
   const params = file.kind === "video" ? { width, atSecond } : { width };
   return { problem: null, body: { type, inputs: [file.id], params } };

@@ -3,25 +3,32 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { z } from "zod";
-import { watermarkMethods, watermarkRegionCount, type TimedRegion, type WatermarkMethod } from "@/lib/tasks/types/watermark-rules";
+import { isConfidentWatermark, watermarkMethods, watermarkRegionCount, type TimedRegion, type WatermarkMethod } from "@/lib/tasks/types/watermark-rules";
 import { apiFetch } from "../../client/api-fetch";
 import { fileViewSchema, type FileView, type WatermarkView } from "@/lib/files/file-view";
 import { usePolling } from "../../client/use-polling";
 import { RegionPicker } from "./region-picker";
 
-/** What the visitor chose: remove every detected mark (`auto`), or these areas; and how. */
-export type WatermarkChoice = { auto: boolean; regions: TimedRegion[]; selected: number; method: WatermarkMethod };
+/**
+ * What the visitor chose: the marks the analysis is confident of (`auto`), or these areas; and how
+ * (`method` null: the server picks the best method for each area).
+ */
+export type WatermarkChoice = { auto: boolean; regions: TimedRegion[]; selected: number; method: WatermarkMethod | null };
 
-export const initialWatermarkChoice: WatermarkChoice = { auto: true, regions: [], selected: 0, method: "delogo" };
+export const initialWatermarkChoice: WatermarkChoice = { auto: true, regions: [], selected: 0, method: null };
 
 type Props = { file: FileView; localUrl: string; choice: WatermarkChoice; onChange: (choice: WatermarkChoice) => void; onDetected: (found: WatermarkView[]) => void };
 
 const fileResponse = z.object({ file: fileViewSchema });
 const asRegion = ({ x, y, width, height, fromSecond, toSecond }: WatermarkView): TimedRegion => ({ x, y, width, height, fromSecond, toSecond });
+const sameBox = (a: TimedRegion, b: TimedRegion) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+const AUTOMATIC = "automatic";
 
 /**
- * The watermark settings: the analysis's suggestions on the frame (accept one or all), "remove all
- * detected" as the default when some were found, areas of one's own, and the method.
+ * The watermark settings: what the analysis found as a list to tick (marks it is confident of ticked,
+ * possible ones unticked), areas of one's own drawn on the frame, and the method. Until the visitor
+ * changes the list, the task asks for "auto" (the confident marks), which also covers an analysis
+ * still running.
  */
 export function WatermarkSettings({ file, localUrl, choice, onChange, onDetected }: Props) {
   const t = useTranslations("newTask");
@@ -33,46 +40,62 @@ export function WatermarkSettings({ file, localUrl, choice, onChange, onDetected
   }, [file.id, onDetected]);
   usePolling(load, detected === null, 1500);
   const found = detected ?? [];
-  const auto = choice.auto && detected?.length !== 0;
-  const choose = (regions: TimedRegion[], selected: number) => onChange({ ...choice, auto: false, regions, selected });
+  const confident = found.filter(isConfidentWatermark);
+  const auto = choice.auto && (detected === null || confident.length > 0);
+  const regions = auto ? confident.map(asRegion) : choice.regions;
+  const choose = (next: TimedRegion[], selected: number) => onChange({ ...choice, auto: false, regions: next, selected });
+  const drawn = regions.filter((region) => region.width > 0 && region.height > 0);
+  const toggle = (mark: WatermarkView, ticked: boolean) => {
+    const rest = drawn.filter((region) => !sameBox(region, mark));
+    if (!ticked) return choose(rest, 0);
+    if (rest.length < watermarkRegionCount.max) choose([...rest, asRegion(mark)], rest.length);
+  };
+  const status =
+    detected === null ? t("watermarkAnalysing")
+    : confident.length > 0 ? t("watermarkFound", { count: confident.length })
+    : found.length > 0 ? t("watermarkOnlyPossible", { count: found.length })
+    : t("watermarkNone");
 
   return (
-    <fieldset className="flex flex-col gap-3">
+    <fieldset className="flex min-w-0 flex-col gap-3">
       <legend className="mb-1 text-lg font-semibold">{t("regionTitle")}</legend>
-      <p aria-live="polite" data-testid="watermark-status" className={`text-sm ${detected?.length === 0 ? "font-medium text-amber-800" : "text-slate-600"}`}>
-        {detected === null ? t("watermarkAnalysing") : found.length === 0 ? t("watermarkNone") : t("watermarkFound", { count: found.length })}
+      <p aria-live="polite" data-testid="watermark-status" className={`text-sm ${detected !== null && confident.length === 0 ? "font-medium text-amber-800" : "text-slate-600"}`}>
+        {status}
       </p>
-      <div className="flex flex-col gap-1 text-sm">
-        <label className="flex items-center gap-2">
-          <input type="radio" name="watermark-mode" checked={auto} disabled={detected?.length === 0} onChange={() => onChange({ ...choice, auto: true })} />
-          {t("removeAllDetected")}
-        </label>
-        <label className="flex items-center gap-2">
-          <input type="radio" name="watermark-mode" checked={!auto} onChange={() => onChange({ ...choice, auto: false })} />
-          {t("chooseMyself")}
-        </label>
-      </div>
       {found.length > 0 && (
-        <button type="button" onClick={() => choose(found.slice(0, watermarkRegionCount.max).map(asRegion), 0)} className="self-start rounded-md border border-sky-500 px-3 py-1 text-sm font-medium text-sky-800 hover:bg-sky-50">
-          {t("useAllSuggestions")}
-        </button>
+        <ul aria-label={t("foundList")} className="flex flex-col gap-1 text-sm">
+          {found.map((mark, index) => (
+            <li key={index}>
+              <label className="flex flex-wrap items-center gap-2">
+                <input type="checkbox" data-testid="found-mark" checked={drawn.some((region) => sameBox(region, mark))} onChange={(event) => toggle(mark, event.target.checked)} />
+                {t("foundMark", { n: index + 1, x: mark.x, y: mark.y, width: mark.width, height: mark.height })}
+                <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${isConfidentWatermark(mark) ? "bg-sky-100 text-sky-900" : "bg-slate-100 text-slate-700"}`}>
+                  {isConfidentWatermark(mark) ? t("markLikely") : t("markPossible")}
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
       )}
       <p className="text-sm text-slate-600">{t("regionHint")}</p>
       <RegionPicker
         file={file}
         localUrl={localUrl}
-        regions={auto ? [] : choice.regions}
-        selected={choice.selected}
+        regions={regions}
+        selected={Math.min(choice.selected, Math.max(0, regions.length - 1))}
         suggestions={found}
         onChange={choose}
-        onAccept={(suggestion) => {
-          const regions = (auto ? [] : choice.regions).filter((region) => region.width > 0 && region.height > 0);
-          if (regions.length < watermarkRegionCount.max) choose([...regions, asRegion(suggestion)], regions.length);
-        }}
+        onAccept={(suggestion) => toggle(suggestion, true)}
       />
-      <label className="flex flex-col gap-1 text-sm font-medium text-slate-700 sm:max-w-sm">
+      <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700 sm:max-w-md">
         {t("methodTitle")}
-        <select name="watermark-method" value={choice.method} onChange={(event) => onChange({ ...choice, method: event.target.value as WatermarkMethod })} className="rounded-md border border-slate-300 px-2 py-1.5">
+        <select
+          name="watermark-method"
+          value={choice.method ?? AUTOMATIC}
+          onChange={(event) => onChange({ ...choice, method: event.target.value === AUTOMATIC ? null : (event.target.value as WatermarkMethod) })}
+          className="w-full min-w-0 rounded-md border border-slate-300 px-2 py-1.5"
+        >
+          <option value={AUTOMATIC}>{t("method_automatic")}</option>
           {watermarkMethods.map((method) => (
             <option key={method} value={method}>{t(`method_${method}`)}</option>
           ))}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { TaskView } from "@/lib/tasks/task-view";
+import { isConfidentWatermark } from "@/lib/tasks/types/watermark-rules";
 import { RegionFrame, regionBoxStyle } from "../region-frame";
 
 /** The task's settings: the watermark areas drawn on the frame and the method, or the thumbnail's width and moment. */
@@ -11,7 +12,7 @@ export function TaskParams({ task }: { task: TaskView }) {
   const input = task.inputs[0];
   const asked = task.params?.regions ?? (task.params?.region ? [task.params.region] : undefined);
   if (task.type === "watermark" && asked && input) {
-    const regions = asked === "auto" ? (input.watermarks ?? []) : asked;
+    const regions = asked === "auto" ? (input.watermarks ?? []).filter(isConfidentWatermark) : asked;
     const [first, ...rest] = regions;
     return (
       <div className="flex flex-col gap-2">

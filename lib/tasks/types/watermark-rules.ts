@@ -12,6 +12,12 @@ export const regionSchema = z.object({ x: pixels, y: pixels, width: pixels.min(1
 export type Region = z.infer<typeof regionSchema>;
 
 export const watermarkRegionCount = { min: 1, max: 8 } as const;
+/**
+ * What a detection's confidence means (API.md): at or above `confident` a region is a mark nine times in
+ * ten, so the pages pre-select it and "auto" removes it; below `shown` it is not worth showing at all.
+ */
+export const watermarkConfidence = { confident: 0.8, shown: 0.5 } as const;
+export const isConfidentWatermark = (region: { confidence: number }) => region.confidence >= watermarkConfidence.confident;
 export const watermarkMethods = ["delogo", "blur", "mask"] as const;
 export type WatermarkMethod = (typeof watermarkMethods)[number];
 
@@ -47,14 +53,14 @@ export type WatermarkParams = z.infer<typeof watermarkParamsSchema>;
 /**
  * The params to store, or the field that does not suit the video: every region inside the frame, with
  * its time span inside the video (the first that is not names the field); "auto" is refused when the
- * analysis found no watermark.
+ * analysis found no watermark it is confident of.
  */
 export function settleWatermarkParams(requested: unknown, first: FirstInput): SettledParams {
   const request = watermarkRequestSchema.parse(requested);
   const params = watermarkParamsSchema.parse(request);
   if (params.regions === "auto") {
-    const analysed = Array.isArray(first.watermarks);
-    return analysed && (first.watermarks as unknown[]).length === 0 ? { refusal: "no_watermark_found" } : { params };
+    const found = Array.isArray(first.watermarks) ? (first.watermarks as { confidence: number }[]) : null;
+    return found && !found.some(isConfidentWatermark) ? { refusal: "no_watermark_found" } : { params };
   }
   const field = request.regions === undefined ? "params.region" : "params.regions";
   for (const [index, region] of params.regions.entries()) {

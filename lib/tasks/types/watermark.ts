@@ -6,14 +6,14 @@ import type { File } from "../../generated/prisma/client";
 import type { VideoInfo } from "../../media/media-info";
 import { removeWatermark, type RemovalRegion } from "../../media/remove-watermark";
 import { baseName, describeVideoOutput, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-processor";
-import { settleWatermarkParams, watermarkParamsSchema, watermarkRules, type WatermarkParams } from "./watermark-rules";
+import { isConfidentWatermark, settleWatermarkParams, watermarkParamsSchema, watermarkRules, type WatermarkParams } from "./watermark-rules";
 
 const sameBox = (a: RemovalRegion, b: RemovalRegion) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 
 /**
  * The regions to remove from `file` (whose bytes `info` describes) as `params` ask: each checked against
  * the real frame and duration (invalid_params otherwise; the row was checked when the task was made, the
- * bytes decide here), the detected ones for "auto" (no_watermark_found when there are none), and for the
+ * bytes decide here), the confidently detected ones for "auto" (no_watermark_found when there are none), and for the
  * `mask` method a region drawn exactly on a detection keeps the overlay's own pixels (any other is masked
  * as a box). The analysis runs here when the upload's has not yet; `onAnalysing` is told before it does.
  */
@@ -33,8 +33,9 @@ export async function resolveRemovalRegions(options: {
   options.onAnalysing?.();
   const detected = await analyseFileWatermarks({ file, attempt: options.attempt, signal });
   if (params.regions !== "auto") return params.regions.map((region) => ({ ...region, mask: detected.find((found) => sameBox(found, region))?.mask }));
-  if (detected.length === 0) throw new AppError("no_watermark_found");
-  return detected;
+  const confident = detected.filter(isConfidentWatermark);
+  if (confident.length === 0) throw new AppError("no_watermark_found");
+  return confident;
 }
 
 /** Watermark removal: every region removed with the chosen method, the audio kept. */

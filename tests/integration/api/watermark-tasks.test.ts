@@ -27,12 +27,26 @@ describe("watermark detection in the files API", () => {
     expect(image.watermarks).toEqual([]);
     const mask = { width: 4, height: 3, bits: "AAA=" };
     const found = { x: 10, y: 12, width: 40, height: 30, confidence: 0.9, fromSecond: null, toSecond: 1.5 };
-    await getDb().file.update({ where: { id: video.id }, data: { watermarks: [{ ...found, mask }] } });
-    expect((await visitor.json(`/api/files/${video.id}`)).body.file.watermarks).toEqual([found]);
+    const possible = { ...found, x: 200, confidence: 0.6 };
+    const unsure = { ...found, y: 100, confidence: 0.3 };
+    await getDb().file.update({ where: { id: video.id }, data: { watermarks: [{ ...found, mask }, { ...possible, mask }, { ...unsure, mask }] } });
+    expect((await visitor.json(`/api/files/${video.id}`)).body.file.watermarks, "below 0.5 a detection is not shown").toEqual([found, possible]);
     const task = await createTask(visitor, { regions: "auto" }, [video.id]);
     expect(task.status).toBe(202);
-    expect(task.body.task.inputs[0].watermarks).toEqual([found]);
+    expect(task.body.task.inputs[0].watermarks).toEqual([found, possible]);
     expect(task.body.task.params).toEqual({ regions: "auto", method: "delogo" });
+  });
+
+  it("refuses \"auto\" when the analysis is confident of no mark: possible marks are never removed unasked", async () => {
+    const { visitor, video } = await visitorWithVideo("zh");
+    const possible = { x: 10, y: 12, width: 40, height: 30, confidence: 0.7, fromSecond: null, toSecond: null, mask: { width: 1, height: 1, bits: "gA==" } };
+    await getDb().file.update({ where: { id: video.id }, data: { watermarks: [possible] } });
+    const refused = await createTask(visitor, { regions: "auto" }, [video.id]);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: "no_watermark_found" });
+    expect(refused.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    const { x, y, width, height } = possible;
+    expect((await createTask(visitor, { regions: [{ x, y, width, height }] }, [video.id])).status, "ticked by the visitor, it is removed").toBe(202);
   });
 });
 

@@ -33,13 +33,15 @@ describe("checking the New task form", () => {
     });
     const found = [{ ...region, confidence: 0.9, fromSecond: null, toSecond: null }];
     for (const detected of [found, null]) {
-      expect(checkTaskForm({ ...base, watermark: { ...manual, auto: true, detected }, type: "watermark", items: [done(stored("a"))] })).toEqual({
+      expect(checkTaskForm({ ...base, watermark: { ...manual, auto: true, method: null, detected }, type: "watermark", items: [done(stored("a"))] })).toEqual({
         problem: null,
-        body: { type: "watermark", inputs: ["a"], params: { regions: "auto", method: "delogo" } },
+        body: { type: "watermark", inputs: ["a"], params: { regions: "auto" } },
       });
     }
     const none = { ...manual, auto: true, detected: [] };
     expect(checkTaskForm({ ...base, watermark: none, type: "watermark", items: [done(stored("a"))] }).problem, "nothing detected: draw one").toBe("regionMissing");
+    const onlyPossible = { ...manual, auto: true, detected: [{ ...found[0]!, confidence: 0.6 }] };
+    expect(checkTaskForm({ ...base, watermark: onlyPossible, type: "watermark", items: [done(stored("a"))] }).problem, "a possible mark is never removed unasked").toBe("regionMissing");
     expect(checkTaskForm({ ...base, type: "merge", items: [done(stored("b")), done(stored("a"))] })).toEqual({
       problem: null,
       body: { type: "merge", inputs: ["b", "a"] },
