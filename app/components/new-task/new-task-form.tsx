@@ -9,6 +9,7 @@ import { rememberSubmittedTask } from "../../client/submitted-tasks";
 import { defaultThumbnailSecond, thumbnailWidth } from "@/lib/tasks/types/thumbnail-rules";
 import type { WatermarkView } from "@/lib/files/file-view";
 import { pipelineAnswerSchema, taskAnswerSchema, type TaskType } from "@/lib/tasks/task-view";
+import { AdvancedOptions } from "./advanced-options";
 import { checkTaskForm, isUnfinished, type FormProblem } from "./check-task-form";
 import { DropZone } from "./drop-zone";
 import { MoveButtons, useDragReorder } from "./merge-order";
@@ -32,6 +33,8 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const [followUps, setFollowUps] = useState(noFollowUps);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [serverError, setServerError] = useState<string | null>(null);
+  const [notifyUrl, setNotifyUrl] = useState("");
+  const [notifyUrlError, setNotifyUrlError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   // "Wait for the uploads" stops being true by itself once they finish.
@@ -54,20 +57,23 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setServerError(null);
+    setNotifyUrlError(null);
     const checked = checkTaskForm({ type, items: uploads.items, watermark: { ...choice, detected: found }, ...thumbnail });
     setProblem(checked.problem);
     if (checked.problem) return;
     setSubmitting(true);
     try {
+      const notify = notifyUrl.trim() === "" ? {} : { notifyUrl: notifyUrl.trim() };
       const pipeline = pipelineBody(type, checked.body, followUps);
       const tasks = pipeline
-        ? (await apiFetch("/api/pipelines", pipelineAnswerSchema, { method: "POST", json: pipeline })).pipeline.tasks
-        : [(await apiFetch("/api/tasks", taskAnswerSchema, { method: "POST", json: checked.body })).task];
+        ? (await apiFetch("/api/pipelines", pipelineAnswerSchema, { method: "POST", json: { ...(pipeline as object), ...notify } })).pipeline.tasks
+        : [(await apiFetch("/api/tasks", taskAnswerSchema, { method: "POST", json: { ...(checked.body as object), ...notify } })).task];
       tasks.forEach((task) => rememberSubmittedTask(task.id));
       toast.success(t("created"), { description: pipeline ? t("createdPipeline") : t("createdBody") });
       router.push("/tasks");
     } catch (error) {
-      setServerError(error instanceof ApiError ? error.message : t("networkError"));
+      if (error instanceof ApiError && error.field === "notifyUrl") setNotifyUrlError(error.message);
+      else setServerError(error instanceof ApiError ? error.message : t("networkError"));
       setSubmitting(false);
     }
   };
@@ -116,6 +122,7 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
       )}
 
       <PipelineOptions type={type} value={followUps} onChange={setFollowUps} />
+      <AdvancedOptions notifyUrl={notifyUrl} onNotifyUrl={setNotifyUrl} problem={notifyUrlError} />
 
       <div className="flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:items-center">
         <button type="submit" disabled={submitting} className="rounded-lg bg-brand-600 px-6 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60">
