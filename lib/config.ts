@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import { TaskType } from "./generated/prisma/enums";
+import { DEFAULT_EMBEDDED_POSTGRES_PORT, readRememberedPort } from "./database/embedded-postgres-port";
 import { processSingleton } from "./process-singleton";
 
 const GiB = 1024 ** 3;
@@ -30,7 +31,8 @@ const settings = {
   databaseUrl: setting("DATABASE_URL", z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   dataDir: setting("DATA_DIR", z.string().trim().min(1).default("./.data")),
   port: setting("PORT", port(3000)),
-  embeddedPostgresPort: setting("EMBEDDED_POSTGRES_PORT", port(54329)),
+  /** Unset means the port remembered in DATA_DIR (npm start picks a free one and remembers it), else 54329. */
+  embeddedPostgresPort: setting("EMBEDDED_POSTGRES_PORT", z.coerce.number().int().min(1).max(65535).optional()),
   sessionSecret: setting("SESSION_SECRET", z.string().min(32, "must be at least 32 characters").optional()),
   limits: {
     maxUploadBytes: setting("MAX_UPLOAD_BYTES", positiveInt(2 * GiB)),
@@ -104,13 +106,17 @@ export type StorageConfig =
   | { driver: "local" }
   | ({ driver: "s3" } & Omit<S3Values, "driver" | "bucket" | "accessKeyId" | "secretAccessKey"> & { bucket: string; accessKeyId: string; secretAccessKey: string });
 
-export type Config = Omit<SettingValues, "databaseUrl" | "sessionSecret" | "storage"> & {
+export type Config = Omit<SettingValues, "databaseUrl" | "sessionSecret" | "storage" | "embeddedPostgresPort"> & {
   databaseUrl: string;
+  embeddedPostgresPort: number;
+  /** Where embeddedPostgresPort came from: only a remembered or default port may move when it is taken. */
+  embeddedPostgresPortSource: "EMBEDDED_POSTGRES_PORT" | "DATA_DIR" | "default";
   usesEmbeddedPostgres: boolean;
   sessionSecret: string;
   storage: StorageConfig;
 };
 
+/** A problem the person starting a process can fix: start-up prints its message as one line, without a stack. */
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -163,16 +169,27 @@ function readSecret(dataDir: string, name: "session-secret" | "postgres-password
 export function createDevelopmentSecrets(source: Record<string, string | undefined> = process.env): void {
   const { dataDir, sessionSecret, databaseUrl } = parseSettings(source);
   const needed = [...(sessionSecret ? [] : ["session-secret" as const]), ...(databaseUrl ? [] : ["postgres-password" as const])];
-  for (const name of needed) {
-    // The data folder itself stays traversable: the embedded database runs as another user when we are root.
-    mkdirSync(dataDir, { recursive: true });
-    mkdirSync(join(dataDir, "secrets"), { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(secretPath(dataDir, name), randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  try {
+    for (const name of needed) {
+      // The data folder itself stays traversable: the embedded database runs as another user when we are root.
+      mkdirSync(dataDir, { recursive: true });
+      mkdirSync(join(dataDir, "secrets"), { recursive: true, mode: 0o700 });
+      try {
+        writeFileSync(secretPath(dataDir, name), randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
     }
+  } catch (error) {
+    throw unwritableDataDir(dataDir, error);
   }
+}
+
+/** A failed write under DATA_DIR as the one line its owner can act on; other errors unchanged. */
+export function unwritableDataDir(dataDir: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (!code || !["EACCES", "EPERM", "EROFS", "ENOTDIR", "EEXIST", "ENOSPC"].includes(code)) return error;
+  return new ConfigError(`DATA_DIR ${dataDir} is not a folder this user can write (${code}); set DATA_DIR to one that is`);
 }
 
 export function embeddedPostgresUrl(dataDir: string, port: number): string {
@@ -181,12 +198,16 @@ export function embeddedPostgresUrl(dataDir: string, port: number): string {
 
 /** The configuration `source` describes. Reads the development secrets when it needs them, never creates them. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  const { databaseUrl, sessionSecret, storage, ...values } = parseSettings(source);
+  const { databaseUrl, sessionSecret, storage, embeddedPostgresPort: configuredPort, ...values } = parseSettings(source);
   const { driver, bucket, accessKeyId, secretAccessKey, ...s3 } = storage;
+  const rememberedPort = configuredPort ? undefined : readRememberedPort(values.dataDir);
+  const embeddedPostgresPort = configuredPort ?? rememberedPort ?? DEFAULT_EMBEDDED_POSTGRES_PORT;
   return {
     ...values,
-    databaseUrl: databaseUrl ?? embeddedPostgresUrl(values.dataDir, values.embeddedPostgresPort),
+    databaseUrl: databaseUrl ?? embeddedPostgresUrl(values.dataDir, embeddedPostgresPort),
     usesEmbeddedPostgres: !databaseUrl,
+    embeddedPostgresPort,
+    embeddedPostgresPortSource: configuredPort ? "EMBEDDED_POSTGRES_PORT" : rememberedPort ? "DATA_DIR" : "default",
     sessionSecret: sessionSecret ?? readSecret(values.dataDir, "session-secret", "SESSION_SECRET"),
     // Present with s3: parseSettings refuses an s3 configuration without them.
     storage: driver === "local" ? { driver } : { driver, ...s3, bucket: bucket!, accessKeyId: accessKeyId!, secretAccessKey: secretAccessKey! },

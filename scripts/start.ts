@@ -3,9 +3,11 @@
  * a production build when the sources changed, then the web server and the worker as two
  * supervised child processes. SIGINT/SIGTERM stops everything.
  */
-import { ConfigError, createDevelopmentSecrets, getConfig } from "../lib/config";
+import { ConfigError, createDevelopmentSecrets, embeddedPostgresUrl, getConfig } from "../lib/config";
 import { applyMigrations } from "../lib/database/apply-migrations";
+import { chooseEmbeddedPostgresPort } from "./start/embedded-postgres/choose-embedded-postgres-port";
 import { ensureBuild } from "./start/ensure-build";
+import { isPortFree } from "./start/is-port-free";
 import { startDatabaseProcess, type DatabaseProcess } from "./start/start-database-process";
 import { prefixedLogger } from "./start/prefixed-logger";
 import { superviseProcess, type SupervisedProcess } from "./start/supervise-process";
@@ -16,10 +18,15 @@ const log = prefixedLogger("start");
 async function main(): Promise<void> {
   createDevelopmentSecrets();
   const config = getConfig();
+  if (!(await isPortFree(config.port))) throw new ConfigError(`PORT ${config.port} is taken by another program; stop it or set PORT to a free port`);
   let database: DatabaseProcess | undefined;
+  let databaseUrl = config.databaseUrl;
   if (config.usesEmbeddedPostgres) {
-    log(`starting embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${config.dataDir})`);
-    database = await startDatabaseProcess();
+    const { port, movedFrom } = await chooseEmbeddedPostgresPort(config);
+    const why = movedFrom ? `; ${movedFrom} is taken, so this data folder now uses ${port}` : "";
+    log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${config.dataDir}${why})`);
+    database = await startDatabaseProcess(port);
+    databaseUrl = embeddedPostgresUrl(config.dataDir, port);
   }
 
   const children: SupervisedProcess[] = [];
@@ -36,7 +43,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  await applyMigrations({ databaseUrl: config.databaseUrl, log: prefixedLogger("migrate") });
+  await applyMigrations({ databaseUrl, log: prefixedLogger("migrate") });
   if (!dev) await ensureBuild(prefixedLogger("build"), { distDir: process.env.NEXT_DIST_DIR });
   if (stopping) return;
 
@@ -45,7 +52,7 @@ async function main(): Promise<void> {
   const env = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: config.databaseUrl,
+    DATABASE_URL: databaseUrl,
     SESSION_SECRET: config.sessionSecret,
     PORT: String(config.port),
     // Applied above, once; a restarted child has nothing to apply either.

@@ -3,7 +3,6 @@
  * server of our own, so that X-Forwarded-* headers are rewritten from the socket and the trusted
  * proxies before Next.js or any route reads them. Flags: --dev, --port <n> (default PORT), --hostname <h>.
  */
-import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { ConfigError, createDevelopmentSecrets, getConfig } from "../lib/config";
@@ -12,6 +11,7 @@ import { removeStaleTempDirs } from "../lib/storage/temp-folders";
 import { describeRole } from "../lib/roles/describe-role";
 import { getStorage } from "../lib/storage/get-storage";
 import { checkTaskRules } from "../lib/tasks/types/task-rules";
+import { createHttpServer } from "../lib/web/create-http-server";
 import { closeDashboard, isDashboardPath, serveDashboard } from "../lib/web/dashboard/serve-dashboard";
 import { sendFetchResponse, toFetchRequest } from "../lib/web/node-http-bridge";
 import { normalizeForwardedHeaders } from "../lib/web/normalize-forwarded-headers";
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   // Uploads are staged in this process's temporary folder; a web server that crashed left its own behind.
   await removeStaleTempDirs();
   const port = values.port ? Number(values.port) : config.port;
-  const server = createServer();
+  const server = createHttpServer();
   const app = next({ dev, dir: process.cwd(), hostname: values.hostname ?? "localhost", port, httpServer: server });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -62,6 +62,12 @@ async function main(): Promise<void> {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EADDRINUSE") console.error(`PORT ${port} is taken by another program; stop it or set PORT to a free port`);
+    else if (error.code === "EACCES") console.error(`PORT ${port} needs privileges this user lacks; set PORT to one above 1023`);
+    else console.error("The web server could not listen:", error);
+    process.exit(1);
+  });
   server.listen(port, values.hostname, () => console.log(`Ready on http://${values.hostname ?? "localhost"}:${port}${dev ? " (development)" : ""}`));
 }
 

@@ -4,11 +4,12 @@ import { prefixedLogger } from "./prefixed-logger";
 
 export type DatabaseProcess = { stop: () => Promise<void> };
 
-/** Starts scripts/start/run-database.ts and resolves once the embedded server accepts connections. */
-export function startDatabaseProcess(): Promise<DatabaseProcess> {
+/** Starts scripts/start/run-database.ts on `port` and resolves once the embedded server accepts connections. */
+export function startDatabaseProcess(port: number): Promise<DatabaseProcess> {
   const log = prefixedLogger("db");
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start/run-database.ts"], {
     detached: true,
+    env: { ...process.env, EMBEDDED_POSTGRES_PORT: String(port) },
     stdio: ["pipe", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));

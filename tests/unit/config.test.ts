@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -55,6 +55,23 @@ describe("parseConfig", () => {
     expect(message).toContain("DATABASE_URL");
     expect(message).toContain("MAX_RUNNING_TOTAL");
   });
+  it("refuses a DATA_DIR it cannot create or write in one line", async () => {
+    const file = join(await tempDir(), "a-file");
+    await writeFile(file, "");
+    expect(() => createDevelopmentSecrets({ DATA_DIR: join(file, "data") })).toThrow(
+      new ConfigError(`DATA_DIR ${join(file, "data")} is not a folder this user can write (ENOTDIR); set DATA_DIR to one that is`),
+    );
+  });
+
+  it("uses the embedded database port remembered in DATA_DIR unless EMBEDDED_POSTGRES_PORT is set", async () => {
+    const dataDir = await dataDirWithSecrets();
+    expect(parseConfig({ DATA_DIR: dataDir })).toMatchObject({ embeddedPostgresPort: 54329, embeddedPostgresPortSource: "default" });
+    await writeFile(join(dataDir, "embedded-postgres-port"), "54333\n");
+    expect(parseConfig({ DATA_DIR: dataDir })).toMatchObject({ embeddedPostgresPort: 54333, embeddedPostgresPortSource: "DATA_DIR" });
+    expect(parseConfig({ DATA_DIR: dataDir }).databaseUrl).toMatch(/@127\.0\.0\.1:54333\/app$/);
+    expect(parseConfig({ DATA_DIR: dataDir, EMBEDDED_POSTGRES_PORT: "6000" })).toMatchObject({ embeddedPostgresPort: 6000, embeddedPostgresPortSource: "EMBEDDED_POSTGRES_PORT" });
+  });
+
   it("stores files on local disk unless STORAGE_DRIVER=s3, which needs a bucket and credentials", async () => {
     const dataDir = await dataDirWithSecrets();
     expect(parseConfig({ DATA_DIR: dataDir }).storage).toEqual({ driver: "local" });

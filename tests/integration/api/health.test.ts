@@ -1,3 +1,4 @@
+import { get } from "node:http";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../../support/tcp-proxy";
 import { startWebServer, type WebServer } from "../../support/web-server";
@@ -8,6 +9,16 @@ describe("GET /api/health", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(await response.json()).toMatchObject({ status: "ok", database: "ok", queue: "ok" });
+  });
+
+  it("keeps an idle connection open longer than a proxy's 65 s idle timeout", async () => {
+    const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
+      get(`${inject("baseUrl")}/api/health`, { headers: { connection: "keep-alive" } }, (response) => {
+        response.resume();
+        resolve(String(response.headers["keep-alive"]));
+      }).on("error", reject);
+    });
+    expect(Number(keepAlive?.match(/timeout=(\d+)/)?.[1])).toBeGreaterThan(65);
   });
 
   describe("when the database goes away", () => {

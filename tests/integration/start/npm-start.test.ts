@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseConfig } from "@/lib/config";
+import { ConfigError, createDevelopmentSecrets, parseConfig } from "@/lib/config";
+import { chooseEmbeddedPostgresPort } from "../../../scripts/start/embedded-postgres/choose-embedded-postgres-port";
 import { freePort } from "../../support/test-database";
 import { TEST_DIST_DIR } from "../../support/web-server";
 
@@ -55,6 +57,18 @@ function startProduct(env: Record<string, string>): Started {
       check();
     });
   return { child, output: () => output, waitFor };
+}
+
+/** A port held by another program, as a second `npm start` finds the first one's ports. */
+async function holdPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+/** The exit code once all output is in: call it right after starting. */
+function exitOf(started: Started): Promise<number | null> {
+  return new Promise((resolve) => started.child.on("close", resolve));
 }
 
 async function stopProduct(started: Started): Promise<number | null> {
@@ -147,5 +161,74 @@ describe("npm start", () => {
     expect(second.output()).toContain(`keeping the database cluster in ${clusterDir}`);
     expect(second.output()).not.toContain("creating a new cluster");
     expect(await stopProduct(second)).toBe(0);
+  });
+});
+
+describe("npm start beside another one", () => {
+  const dataDirs: string[] = [];
+  const held: Server[] = [];
+  afterAll(async () => {
+    for (const server of held) server.close();
+    for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
+  });
+  const newDataDir = async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "clipclean-beside-"));
+    await chmod(dataDir, 0o755);
+    dataDirs.push(dataDir);
+    return dataDir;
+  };
+  const hold = async () => {
+    const holding = await holdPort();
+    held.push(holding.server);
+    return holding.port;
+  };
+  const noStack = (output: string) => expect(output).not.toMatch(/^\s+at /m);
+
+  it("moves the embedded database of a data folder to the next free port when its port is taken, and remembers it", async () => {
+    const dataDir = await newDataDir();
+    const taken = await hold();
+    await writeFile(join(dataDir, "embedded-postgres-port"), `${taken}\n`);
+    createDevelopmentSecrets(productEnv({ DATA_DIR: dataDir }));
+    const config = parseConfig(productEnv({ DATA_DIR: dataDir }));
+    expect(config).toMatchObject({ embeddedPostgresPort: taken, embeddedPostgresPortSource: "DATA_DIR" });
+
+    const choice = await chooseEmbeddedPostgresPort(config);
+    expect(choice.movedFrom).toBe(taken);
+    expect(choice.port).toBeGreaterThan(taken);
+    expect(Number(await readFile(join(dataDir, "embedded-postgres-port"), "utf8"))).toBe(choice.port);
+
+    await expect(chooseEmbeddedPostgresPort({ ...config, embeddedPostgresPortSource: "EMBEDDED_POSTGRES_PORT" })).rejects.toThrow(
+      new ConfigError(`EMBEDDED_POSTGRES_PORT ${taken} is taken by another program; set EMBEDDED_POSTGRES_PORT to a free port`),
+    );
+  });
+
+  it("comes up with its embedded database on another port when the remembered one is taken, saying so in one line", async () => {
+    const dataDir = await newDataDir();
+    const taken = await hold();
+    await writeFile(join(dataDir, "embedded-postgres-port"), `${taken}\n`);
+    const started = startProduct({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+    const [, moved] = await started.waitFor(/\[start\] starting embedded PostgreSQL on 127\.0\.0\.1:(\d+) \(data in .*; (\d+) is taken, so this data folder now uses \1\)/);
+    await started.waitFor(/\[worker\] worker ready/);
+    expect(Number(moved)).not.toBe(taken);
+    expect(parseConfig(productEnv({ DATA_DIR: dataDir })).embeddedPostgresPort).toBe(Number(moved));
+    expect(await stopProduct(started)).toBe(0);
+  });
+
+  it("refuses a taken PORT or an unwritable DATA_DIR in one line with exit code 1, before starting anything", async () => {
+    const port = await hold();
+    const portTaken = startProduct({ DATA_DIR: await newDataDir(), PORT: String(port) });
+    expect(await exitOf(portTaken)).toBe(1);
+    expect(portTaken.output().trim()).toBe(`PORT ${port} is taken by another program; stop it or set PORT to a free port`);
+
+    const notAFolder = join(await newDataDir(), "a-file");
+    await writeFile(notAFolder, "");
+    const unwritable = startProduct({ DATA_DIR: join(notAFolder, "data"), PORT: String(await freePort()) });
+    expect(await exitOf(unwritable)).toBe(1);
+    expect(unwritable.output().trim()).toBe(`DATA_DIR ${join(notAFolder, "data")} is not a folder this user can write (ENOTDIR); set DATA_DIR to one that is`);
+
+    const badSetting = startProduct({ DATA_DIR: await newDataDir(), PORT: "eighty" });
+    expect(await exitOf(badSetting)).toBe(1);
+    expect(badSetting.output().trim()).toMatch(/^Invalid configuration: PORT [^\n]+$/);
+    for (const started of [portTaken, unwritable, badSetting]) noStack(started.output());
   });
 });

@@ -1,6 +1,8 @@
+import { createServer } from "node:http";
 import { join } from "node:path";
 import { describe, expect, inject, test } from "vitest";
 import { spawnWorker } from "../../support/spawn-worker";
+import { freePort } from "../../support/test-database";
 import { startWebServer } from "../../support/web-server";
 
 /** What the roles should name: host, port and database, never a user or password. */
@@ -39,6 +41,19 @@ describe("npm run web and npm run worker", () => {
     for (const refusal of refusals) {
       expect(refusal).toContain(S3_REFUSAL);
       expect(refusal).not.toMatch(/\bat .+\.ts:\d+/); // one line, no stack trace
+    }
+  });
+
+  test("the web server refuses a PORT another program holds in one line, with exit code 1", async () => {
+    const port = await freePort();
+    const holder = createServer((_, response) => void response.writeHead(503).end());
+    await new Promise<void>((resolve) => holder.listen(port, "127.0.0.1", resolve));
+    try {
+      const refusal = await startWebServer(env(), { port }).then(async (server) => (await server.stop(), "started"), (error: Error) => error.message);
+      expect(refusal).toContain(`PORT ${port} is taken by another program; stop it or set PORT to a free port`);
+      expect(refusal).not.toMatch(/^\s+at /m);
+    } finally {
+      holder.close();
     }
   });
 });
