@@ -36,7 +36,7 @@ const packageLayers = {
 const libLayers = [
   ["database", "storage", "media", "queue"],
   ["identity", "abuse", "webhooks", "files", "uploads", "transfers", "i18n"],
-  ["tasks"],
+  ["tasks", "previews"],
   ["retention", "metrics", "health", "roles"],
   ["web"],
 ];

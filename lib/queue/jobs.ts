@@ -18,6 +18,8 @@ export const jobs = {
   fileThumbnail: { name: "file-thumbnail", payload: z.object({ fileId: z.string().min(1) }) },
   /** Watermark detection of an uploaded video, sent after its thumbnail. */
   fileWatermarks: { name: "file-watermarks", payload: z.object({ fileId: z.string().min(1) }) },
+  /** Renders one watermark preview (a frame before and after removal); outside the task queue. */
+  watermarkPreview: { name: "watermark-preview", payload: z.object({ previewId: z.string().min(1) }) },
   retentionSweep: { name: "retention-sweep", payload: z.object({}).passthrough() },
   /** One completion webhook: the event as it was when the task ended, sent (and retried) as is. */
   taskWebhook: {

@@ -26,6 +26,8 @@ export const queueOptions: Record<JobName, QueueOptions> = {
   },
   [jobs.fileThumbnail.name]: { retryLimit: 2, retryDelay: 2, expireInSeconds: 120, notify: true },
   [jobs.fileWatermarks.name]: { retryLimit: 2, retryDelay: 5, expireInSeconds: 900, notify: true },
+  // A preview is wanted within seconds or not at all: one retry, and a short expiry.
+  [jobs.watermarkPreview.name]: { retryLimit: 1, retryDelay: 1, expireInSeconds: 60, notify: true },
   [jobs.retentionSweep.name]: { policy: "singleton", retryLimit: 1, expireInSeconds: 600 },
   // 7 attempts. With backoff the n-th retry waits retryDelay × 2^(n-1) to twice that, so with the
   // default 60 s (each job carries WEBHOOK_RETRY_DELAY_SECONDS) the last attempt comes 63 to 126

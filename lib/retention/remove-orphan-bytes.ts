@@ -2,18 +2,20 @@ import { getDb } from "../db";
 import { getStorage } from "../storage/get-storage";
 import type { StoredObject } from "../storage/storage";
 
-/** Where the product stores bytes that a file row points at. */
-const PREFIXES = ["uploads/", "outputs/", "thumbnails/"];
+/** Where the product stores bytes that a file row (or a watermark preview) points at. */
+const PREFIXES = ["uploads/", "outputs/", "thumbnails/", "previews/"];
 const BATCH_SIZE = 500;
 
-/** Of these keys, those that some file row points at (as its bytes or its thumbnail). */
+/** Of these keys, those that some file row points at (as its bytes or its thumbnail) or a preview shows. */
 async function referencedKeys(keys: string[]): Promise<Set<string>> {
-  // A thumbnail is stored as thumbnails/<file id>.webp: looking its file up by id uses the primary key.
-  const ownerIds = keys.map((key) => /^thumbnails\/([^/]+)\.webp$/.exec(key)?.[1] ?? "");
+  // A thumbnail is stored as thumbnails/<file id>.webp and a preview's frames as previews/<preview id>/…:
+  // looking the owner up by id uses the primary key.
+  const ownerIds = keys.map((key) => /^(?:thumbnails\/([^/]+)\.webp|previews\/([^/]+)\/[^/]+)$/.exec(key)?.slice(1).find(Boolean) ?? "");
   const rows = await getDb().$queryRaw<{ key: string }[]>`
     SELECT k.key FROM unnest(${keys}::text[], ${ownerIds}::text[]) AS k(key, owner_id)
     WHERE EXISTS (SELECT 1 FROM files f WHERE f.storage_key = k.key)
-       OR EXISTS (SELECT 1 FROM files f WHERE f.id = k.owner_id AND f.thumbnail_key = k.key)`;
+       OR EXISTS (SELECT 1 FROM files f WHERE f.id = k.owner_id AND f.thumbnail_key = k.key)
+       OR EXISTS (SELECT 1 FROM watermark_previews p WHERE p.id = k.owner_id AND k.key IN (p.before_key, p.after_key))`;
   return new Set(rows.map((row) => row.key));
 }
 

@@ -7,6 +7,7 @@ import { taskDispatchHandler } from "./task-dispatch";
 import { taskRunDeadLetterHandler } from "./task-run-dead-letter";
 import { taskRunHandler } from "./task-run";
 import { taskWebhookHandler } from "./task-webhook";
+import { watermarkPreviewHandler } from "./watermark-preview";
 
 /** Every queue's handler. The type makes a missing one a compile error; main.ts checks again at start-up. */
 export const handlers: Record<JobName, QueueHandler> = {
@@ -15,6 +16,7 @@ export const handlers: Record<JobName, QueueHandler> = {
   "task-run-dead-letter": taskRunDeadLetterHandler,
   "file-thumbnail": fileThumbnailHandler,
   "file-watermarks": fileWatermarksHandler,
+  "watermark-preview": watermarkPreviewHandler,
   "retention-sweep": retentionSweepHandler,
   "task-webhook": taskWebhookHandler,
 };

@@ -1,0 +1,126 @@
+import { Readable } from "node:stream";
+import sharp from "sharp";
+import { beforeAll, describe, expect, test } from "vitest";
+import { getDb } from "@/lib/db";
+import { removeOrphanBytes } from "@/lib/retention/remove-orphan-bytes";
+import { sweepLifecycle } from "@/lib/retention/sweep-lifecycle";
+import { getStorage } from "@/lib/storage/get-storage";
+import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
+import { meanLumaDifference, type GrayFrame, type Rect } from "../../support/frame-luma";
+import { makeImage, makeVideo } from "../../support/media-fixtures";
+import { waitFor } from "../../support/wait-for";
+import { withWorker } from "../../support/with-worker";
+
+withWorker();
+
+const size = { width: 320, height: 240 };
+const region: Rect = { x: 120, y: 90, width: 80, height: 60 };
+let videoPath: string;
+let imagePath: string;
+
+beforeAll(async () => {
+  [videoPath, imagePath] = await Promise.all([makeVideo({ seconds: 4, ...size, audio: false }), makeImage({ width: 100, height: 80 })]);
+});
+
+async function visitorWithUploads(locale?: "en" | "zh") {
+  const visitor = apiVisitor({ locale });
+  const { body } = await visitor.upload([{ path: videoPath }, { path: imagePath }]);
+  const [video, image] = body.files as [{ id: string }, { id: string }];
+  return { visitor, video, image };
+}
+
+const askPreview = (visitor: ApiVisitor, fileId: string, body: unknown) => visitor.json(`/api/files/${fileId}/previews`, { method: "POST", body });
+
+async function readyPreview(visitor: ApiVisitor, previewId: string) {
+  return waitFor(
+    async () => {
+      const { body } = await visitor.json(`/api/previews/${previewId}`);
+      return body.preview.status === "pending" ? undefined : body.preview;
+    },
+    { what: "the preview", timeoutMs: 30_000 },
+  );
+}
+
+async function webpFrame(response: Response): Promise<GrayFrame> {
+  const { data, info } = await sharp(Buffer.from(await response.arrayBuffer())).grayscale().raw().toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, pixels: data };
+}
+
+describe("watermark previews", () => {
+  test("show one frame before and after removal, the rest of the frame untouched, to the owner only", async () => {
+    const { visitor, video } = await visitorWithUploads();
+    const started = Date.now();
+    const asked = await askPreview(visitor, video.id, { regions: [region], method: "delogo", atSecond: 1.5 });
+    expect(asked.status).toBe(202);
+    expect(asked.body.preview).toMatchObject({ status: "pending", atSecond: 1.5, beforeUrl: null, afterUrl: null, error: null });
+    const preview = await readyPreview(visitor, asked.body.preview.id);
+    console.info(`preview of a ${size.width}×${size.height} clip ready in ${Date.now() - started} ms`);
+    expect(preview).toMatchObject({ status: "ready", atSecond: 1.5, error: null });
+
+    const [before, after] = await Promise.all([visitor.request(preview.beforeUrl), visitor.request(preview.afterUrl)]);
+    for (const image of [before, after]) {
+      expect(image.status).toBe(200);
+      expect(image.headers.get("content-type")).toBe("image/webp");
+      expect(image.headers.get("cache-control")).toMatch(/^private/);
+    }
+    const [beforeFrame, afterFrame] = [await webpFrame(before), await webpFrame(after)];
+    expect([beforeFrame.width, beforeFrame.height, afterFrame.width, afterFrame.height]).toEqual([320, 240, 320, 240]);
+    expect(meanLumaDifference(beforeFrame, afterFrame, region, "inside")).toBeGreaterThan(8);
+    const grown = { x: region.x - 6, y: region.y - 6, width: region.width + 12, height: region.height + 12 };
+    expect(meanLumaDifference(beforeFrame, afterFrame, grown, "outside")).toBeLessThan(1.5);
+
+    const stranger = apiVisitor();
+    await stranger.json("/api/me");
+    expect((await stranger.json(`/api/previews/${preview.id}`)).status).toBe(404);
+    expect((await stranger.request(preview.afterUrl)).status).toBe(404);
+    expect((await askPreview(stranger, video.id, { regions: [region] })).status).toBe(404);
+  });
+
+  test("default to the middle of the video and run what the task would for a region's time span", async () => {
+    const { visitor, video } = await visitorWithUploads();
+    const asked = await askPreview(visitor, video.id, { regions: [{ ...region, fromSecond: 3, toSecond: null }], method: "blur" });
+    expect(asked.body.preview.atSecond).toBeCloseTo(2, 1);
+    const preview = await readyPreview(visitor, asked.body.preview.id);
+    const [before, after] = [await webpFrame(await visitor.request(preview.beforeUrl)), await webpFrame(await visitor.request(preview.afterUrl))];
+    expect(meanLumaDifference(before, after, region, "inside"), "the region is removed only from second 3 on").toBeLessThan(1.5);
+  });
+
+  for (const locale of ["en", "zh"] as const) {
+    test(`refuse a moment outside the video, regions outside the frame and images with a localized 400 (${locale})`, async () => {
+      const { visitor, video, image } = await visitorWithUploads(locale);
+      const cases: [string, unknown, string][] = [
+        [video.id, { regions: [region], atSecond: 4 }, "atSecond"],
+        [video.id, { regions: [region], atSecond: -1 }, "atSecond"],
+        [video.id, { regions: [{ ...region, x: 300 }] }, "regions.0"],
+        [video.id, { regions: [] }, "regions"],
+        [image.id, { regions: [region] }, "fileId"],
+      ];
+      for (const [fileId, body, field] of cases) {
+        const refused = await askPreview(visitor, fileId, body);
+        expect(refused.status, JSON.stringify(body)).toBe(400);
+        expect(refused.body.error).toMatchObject({ code: "invalid_params", field });
+        expect(refused.body.error.message).toMatch(locale === "zh" ? /[\u4e00-\u9fff]/ : /^[\x20-\x7e]+$/);
+      }
+    });
+  }
+
+  test("go with their images an hour after they were asked for; the orphan sweep keeps live ones", async () => {
+    const { visitor, video } = await visitorWithUploads();
+    const asked = await askPreview(visitor, video.id, { regions: [region] });
+    const preview = await readyPreview(visitor, asked.body.preview.id);
+    const row = await getDb().watermarkPreview.findUniqueOrThrow({ where: { id: preview.id } });
+    const storage = getStorage();
+    const orphan = `previews/${crypto.randomUUID()}/after.webp`;
+    await storage.put(orphan, Readable.from([Buffer.from("webp")]));
+    await removeOrphanBytes({ olderThan: new Date(Date.now() + 60_000) });
+    expect(await storage.stat(orphan)).toBeNull();
+    expect(await storage.stat(row.beforeKey!)).not.toBeNull();
+
+    await getDb().watermarkPreview.update({ where: { id: preview.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await visitor.json(`/api/previews/${preview.id}`)).status).toBe(404);
+    expect((await sweepLifecycle()).expiredPreviews).toBeGreaterThanOrEqual(1);
+    expect(await getDb().watermarkPreview.findUnique({ where: { id: preview.id } })).toBeNull();
+    expect(await storage.stat(row.beforeKey!)).toBeNull();
+    expect(await storage.stat(row.afterKey!)).toBeNull();
+  });
+});
