@@ -33,7 +33,17 @@ describe("watermark suggestions on the New task page", () => {
     await expect(page.getByTestId("watermark-status").textContent()).resolves.toContain("1 watermark found");
     const found = page.getByTestId("found-mark");
     expect(await found.isChecked(), "a confident mark is ticked").toBe(true);
+    // The preview of the ticked mark: the frame before and after, side by side, stacked on a phone.
+    const previews = page.getByTestId("watermark-preview").locator("img");
+    await previews.nth(1).waitFor({ timeout: 30_000 });
+    await expect.poll(() => previews.evaluateAll((images) => images.map((image) => (image as HTMLImageElement).naturalWidth))).toEqual([640, 640]);
+    expect(await previews.evaluateAll((images) => images.map((image) => image.getAttribute("alt")))).toEqual([en.watermarkPreview.before, en.watermarkPreview.after]);
     await saveScreenshot(page, "watermark-suggestion-en");
+    await page.setViewportSize({ width: 375, height: 800 });
+    const [before, after] = [await previews.nth(0).boundingBox(), await previews.nth(1).boundingBox()];
+    expect(after!.y).toBeGreaterThanOrEqual(before!.y + before!.height);
+    await saveScreenshot(page, "watermark-preview-375");
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await found.uncheck();
     await page.getByTestId("suggested-box").waitFor();

@@ -8,6 +8,7 @@ import { apiFetch } from "../../client/api-fetch";
 import { fileViewSchema, type FileView, type WatermarkView } from "@/lib/files/file-view";
 import { usePolling } from "../../client/use-polling";
 import { RegionPicker } from "./region-picker";
+import { WatermarkPreview } from "./watermark-preview";
 
 /**
  * What the visitor chose: the marks the analysis is confident of (`auto`), or these areas; and how
@@ -101,6 +102,7 @@ export function WatermarkSettings({ file, localUrl, choice, onChange, onDetected
           ))}
         </select>
       </label>
+      <WatermarkPreview fileId={file.id} regions={auto ? (detected ? "auto" : []) : choice.regions} method={choice.method} />
     </fieldset>
   );
 }
