@@ -150,7 +150,7 @@ describe("per-visitor limits", () => {
     expect(await getDb().file.count({ where: { visitorId: (me.body as { id: string }).id } })).toBe(UPLOADS_PER_HOUR);
   });
 
-  it("refuses task creations and retries past the hourly limit with 429", async () => {
+  it("refuses task creations, retries and watermark previews past the hourly limit with 429; a preview counts as a task", async () => {
     const address = freshLoopbackAddress();
     const uploaded = await upload(address, "");
     const cookie = cookieOf(uploaded);
@@ -162,14 +162,23 @@ describe("per-visitor limits", () => {
         headers: { ...json, "accept-language": locale },
         body: Buffer.from(JSON.stringify({ type: "thumbnail", inputs: [fileId] })),
       });
+    const askPreview = () =>
+      requestFrom(address, `${direct.baseUrl}/api/files/${fileId}/previews`, {
+        method: "POST",
+        headers: json,
+        body: Buffer.from(JSON.stringify({ regions: [{ x: 0, y: 0, width: 8, height: 8 }] })),
+      });
     const taskIds: string[] = [];
-    for (let index = 0; index < TASKS_PER_HOUR; index++) {
+    for (let index = 0; index < TASKS_PER_HOUR - 1; index++) {
       const created = await createTask("en");
       expect(created.status).toBe(202);
       taskIds.push((created.body as { task: { id: string } }).task.id);
     }
+    // Counted like a task even when refused (the upload is an image, which has no preview).
+    expect((await askPreview()).status).toBe(400);
     expectRateLimited(await createTask("en"), "en");
     expectRateLimited(await createTask("zh"), "zh");
+    expectRateLimited(await askPreview(), "en");
     const cancelled = await requestFrom(address, `${direct.baseUrl}/api/tasks/${taskIds[0]}/cancel`, { method: "POST", headers: json });
     expect(cancelled.status).toBe(200);
     expectRateLimited(await requestFrom(address, `${direct.baseUrl}/api/tasks/${taskIds[0]}/retry`, { method: "POST", headers: json }), "en");

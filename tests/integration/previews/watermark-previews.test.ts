@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -8,6 +11,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
 import { meanLumaDifference, type GrayFrame, type Rect } from "../../support/frame-luma";
 import { makeImage, makeVideo } from "../../support/media-fixtures";
+import { storeUpload } from "../../support/seed-tasks";
 import { waitFor } from "../../support/wait-for";
 import { withWorker } from "../../support/with-worker";
 
@@ -103,6 +107,24 @@ describe("watermark previews", () => {
       }
     });
   }
+
+  test("fail with a localized reason when the video cannot be decoded, or when the worker never got to them", async () => {
+    const { visitor, video } = await visitorWithUploads("zh");
+    const { visitorId } = await getDb().file.findUniqueOrThrow({ where: { id: video.id } });
+    const garbage = join(await mkdtemp(join(tmpdir(), "clipclean-preview-")), "broken.mp4");
+    await writeFile(garbage, Buffer.alloc(4096, 7));
+    const broken = await storeUpload(visitorId, garbage, { corrupt: true });
+    const asked = await askPreview(visitor, broken, { regions: [region], atSecond: 1 });
+    expect(asked.status).toBe(202);
+    const failed = await readyPreview(visitor, asked.body.preview.id);
+    expect(failed).toMatchObject({ status: "failed", afterUrl: null, error: { code: "invalid_input", message: expect.stringMatching(/[\u4e00-\u9fff]/) } });
+
+    const stuck = await getDb().watermarkPreview.create({
+      data: { visitorId, fileId: video.id, params: { regions: [region], method: "delogo" }, atSecond: 1, createdAt: new Date(Date.now() - 5 * 60_000), expiresAt: new Date(Date.now() + 55 * 60_000) },
+    });
+    const { body } = await visitor.json(`/api/previews/${stuck.id}`);
+    expect(body.preview).toMatchObject({ status: "failed", beforeUrl: null, error: { code: "processing_failed", message: expect.stringMatching(/[\u4e00-\u9fff]/) } });
+  });
 
   test("go with their images an hour after they were asked for; the orphan sweep keeps live ones", async () => {
     const { visitor, video } = await visitorWithUploads();
