@@ -7,14 +7,14 @@ import { provisionTestDatabase } from "../../tests/support/test-database";
 
 export type BenchEnvironment = { databaseUrl: string; dataDir: string };
 
-let provisioning: Promise<BenchEnvironment> | undefined;
+let provisioning: Promise<BenchEnvironment & { remove: () => Promise<void> }> | undefined;
 
 /**
  * One throwaway database (on DATABASE_URL's server, else embedded) and data folder for the whole
  * benchmark run, exported to this process's environment before any lib/ module reads it. Both are
- * removed when the run ends.
+ * removed by closeBenchEnvironment() when the run ends.
  */
-export function benchEnvironment(): Promise<BenchEnvironment> {
+export async function benchEnvironment(): Promise<BenchEnvironment> {
   provisioning ??= (async () => {
     const database = await provisionTestDatabase();
     const dataDir = await mkdtemp(join(tmpdir(), "clipclean-bench-"));
@@ -22,18 +22,28 @@ export function benchEnvironment(): Promise<BenchEnvironment> {
     process.env.DATABASE_URL = database.url;
     process.env.DATA_DIR = dataDir;
     createDevelopmentSecrets();
-    let cleaned = false;
-    process.on("beforeExit", () => {
-      if (cleaned) return;
-      cleaned = true;
-      void (async () => {
-        const { closeDb } = await import("../../lib/db");
-        await closeDb();
-        await database.drop();
-        await rm(dataDir, { recursive: true, force: true });
-      })();
-    });
-    return { databaseUrl: database.url, dataDir };
+    const remove = async () => {
+      await database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+    return { databaseUrl: database.url, dataDir, remove };
   })();
-  return provisioning;
+  const { databaseUrl, dataDir } = await provisioning;
+  return { databaseUrl, dataDir };
+}
+
+/**
+ * Ends what the run opened in this process — pg-boss, the Prisma pool, the throwaway database (an
+ * embedded server is a child process that would keep the run alive) and the data folder — so that
+ * `npm run bench` exits by itself and leaves nothing behind.
+ */
+export async function closeBenchEnvironment(): Promise<void> {
+  const environment = await provisioning?.catch(() => undefined);
+  provisioning = undefined;
+  if (!environment) return;
+  const { stopBoss } = await import("../../lib/queue/get-boss");
+  const { closeDb } = await import("../../lib/db");
+  await stopBoss();
+  await closeDb();
+  await environment.remove();
 }
