@@ -2,29 +2,38 @@ import { z } from "zod";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { optionalParam, pageParams } from "../page-query";
 import { taskStatuses } from "./task-states";
 import { taskViewSql } from "./task-view-sql";
 import { withQueueFacts } from "./queue-facts";
 import { taskTypes, type StoredTaskView, type TaskLogView, type TaskPage } from "./task-view";
 
-const blankAsMissing = (value: unknown) => (value === "" || value === null ? undefined : value);
-
 export const listTasksQuery = z.object({
-  status: z.preprocess(blankAsMissing, z.enum(taskStatuses).optional()),
-  type: z.preprocess(blankAsMissing, z.enum(taskTypes).optional()),
-  page: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(1_000_000).default(1)),
-  pageSize: z.preprocess(blankAsMissing, z.coerce.number().int().min(1).max(100).default(20)),
+  status: optionalParam(z.enum(taskStatuses)),
+  type: optionalParam(z.enum(taskTypes)),
+  ...pageParams,
+  /** A task's short id (any case, dashes and spaces ignored) or a part of one of its inputs' names. */
+  q: optionalParam(z.string().trim().max(200).transform((text) => text || undefined)),
 });
 
 export type ListTasksQuery = z.infer<typeof listTasksQuery>;
 
-/** One page of the visitor's tasks, newest first, optionally filtered by status and type, and how many there are. */
+/** Tasks whose short id is the search text, or with an input whose name contains it (LIKE wildcards taken literally). */
+function searchSql(text: string): Prisma.Sql {
+  const shortId = text.toUpperCase().replace(/[\s-]/g, "");
+  const namePart = `%${text.replace(/[\\%_]/g, "\\$&")}%`;
+  return Prisma.sql`(t.short_id = ${shortId} OR EXISTS (
+    SELECT 1 FROM task_inputs i JOIN files f ON f.id = i.file_id WHERE i.task_id = t.id AND f.name ILIKE ${namePart}))`;
+}
+
+/** One page of the visitor's tasks, newest first, optionally filtered by status, type and search text, and how many there are. */
 export async function listTasks({ visitorId, query }: { visitorId: string; query: ListTasksQuery }): Promise<TaskPage> {
   const where = Prisma.join(
     [
       Prisma.sql`t.visitor_id = ${visitorId}`,
       ...(query.status ? [Prisma.sql`t.status = ${query.status}::task_status`] : []),
       ...(query.type ? [Prisma.sql`t.type = ${query.type}::task_type`] : []),
+      ...(query.q ? [searchSql(query.q)] : []),
     ],
     " AND ",
   );

@@ -28,6 +28,8 @@ const taskParamsViewSchema = z
 /** A task as the database holds it (task-view-sql.ts), before its place in line and time left are added. */
 export const storedTaskViewSchema = z.object({
   id: z.string(),
+  /** 8 characters of the transfer-code alphabet, for people to read out and search by. */
+  shortId: z.string(),
   type: z.enum(taskTypes),
   status: z.enum(taskStatuses),
   progress: z.number(),

@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -193,6 +193,53 @@ describe("the visitor's journey through the pages", () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it("zh at 375 px: each task shows its short id with a copy button; the search box filters by id or file name and keeps ?q=", async () => {
+    const [clipBytes, pictureBytes] = await Promise.all([readFile(clip), makeImage({ width: 120, height: 90 }).then((path) => readFile(path))]);
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+    const page = await context.newPage();
+    const errors = watchConsoleErrors(page);
+    const uploadAndThumbnail = async (name: string, mimeType: string, buffer: Buffer) => {
+      const uploaded = await (await page.request.post(`${baseUrl}/api/uploads`, { multipart: { file: { name, mimeType, buffer } } })).json();
+      const created = await page.request.post(`${baseUrl}/api/tasks`, { data: { type: "thumbnail", inputs: [uploaded.files[0].id] } });
+      return (await created.json()).task as { id: string; shortId: string };
+    };
+    const cat = await uploadAndThumbnail("猫咪_视频.mp4", "video/mp4", clipBytes);
+    const dog = await uploadAndThumbnail("dog.png", "image/png", pictureBytes);
+
+    await page.goto(`${baseUrl}/zh/tasks`);
+    const rows = page.locator("li[data-task-id]");
+    await rows.nth(1).waitFor();
+    expect(await rows.locator("[data-short-id]").allTextContents()).toEqual([dog.shortId, cat.shortId]);
+    const search = page.getByRole("searchbox", { name: zh.tasks.search });
+    await search.fill("猫咪");
+    await page.waitForURL(`${baseUrl}/zh/tasks?q=${encodeURIComponent("猫咪")}`);
+    await rows.filter({ hasText: "dog.png" }).waitFor({ state: "detached" });
+    expect(await rows.getAttribute("data-task-id")).toBe(cat.id);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, "tasks-search-zh");
+
+    const typed = `${dog.shortId.slice(0, 4).toLowerCase()}-${dog.shortId.slice(4)}`;
+    await page.goto(`${baseUrl}/zh/tasks?q=${typed}`);
+    await expect(search.inputValue()).resolves.toBe(typed);
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.getAttribute("data-task-id")).toBe(dog.id);
+    await search.fill("");
+    await rows.nth(1).waitFor();
+    await page.waitForURL(`${baseUrl}/zh/tasks`);
+
+    await page.goto(`${baseUrl}/zh/tasks/${cat.id}`);
+    await page.locator("header [data-short-id]").filter({ hasText: cat.shortId }).waitFor();
+    await page.getByRole("button", { name: zh.tasks.copyShortId.replace("{id}", cat.shortId) }).click();
+    await waitForToast(page, zh.tasks.shortIdCopied.replace("{id}", cat.shortId));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cat.shortId);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, "task-detail-short-id-zh");
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it("en: a task that fails while the page is open brings a toast whose Retry runs it again", async () => {
     const picture = await makeImage({ width: 200, height: 150 });

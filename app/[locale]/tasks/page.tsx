@@ -6,12 +6,13 @@ import { getConfig } from "@/lib/config";
 import { PageHeader } from "../../components/page-header";
 import { TaskList } from "../../components/tasks/task-list";
 
-type Props = { params: Promise<{ locale: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string | string[] }> };
 
 export const generateMetadata = titleMetadata("tasks");
 
-export default async function TasksPage({ params }: Props) {
+export default async function TasksPage({ params, searchParams }: Props) {
   const { locale } = await params;
+  const { q } = await searchParams;
   const t = await getTranslations({ locale: segmentLocale(locale), namespace: "tasks" });
   return (
     <div className="flex flex-col gap-6">
@@ -24,7 +25,7 @@ export default async function TasksPage({ params }: Props) {
           </Link>
         }
       />
-      <TaskList />
+      <TaskList initialQuery={(typeof q === "string" ? q : "").trim()} />
     </div>
   );
 }

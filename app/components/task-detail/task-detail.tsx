@@ -13,6 +13,7 @@ import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
 import { QueueFacts } from "../queue-facts";
 import { StatusBadge } from "../status-badge";
+import { ShortId } from "../tasks/short-id";
 import { TaskActions } from "../tasks/task-actions";
 import { taskCommands } from "../tasks/task-commands";
 import { OutputCard } from "./output-card";
@@ -80,6 +81,7 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-3xl font-bold tracking-tight">{t("title", { type: tType(task.type) })}</h1>
         <StatusBadge status={task.status} />
+        <ShortId shortId={task.shortId} />
       </header>
       <TaskActions
         task={task}

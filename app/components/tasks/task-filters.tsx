@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { taskStatuses } from "@/lib/tasks/task-states";
 import { taskTypes, type TaskStatus, type TaskType } from "@/lib/tasks/task-view";
 
-export type Filters = { status: TaskStatus | ""; type: TaskType | "" };
+/** What My tasks shows: a status, a type and search text ("" for any). */
+export type Filters = { status: TaskStatus | ""; type: TaskType | ""; q: string };
 
 type SelectProps<Value extends string> = {
   label: string;

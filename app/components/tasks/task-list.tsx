@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { toast } from "sonner";
 import { Link } from "@/i18n/navigation";
 import { ApiError } from "../../client/api-fetch";
@@ -12,13 +12,14 @@ import { groupPipelines, PipelineGroup } from "./pipeline-group";
 import { taskCommands } from "./task-commands";
 import { TaskFilters, type Filters } from "./task-filters";
 import { TaskRow } from "./task-row";
+import { TaskSearch } from "./task-search";
 import { PAGE_SIZE, useTaskPage } from "./use-task-page";
 
-/** My tasks: filters, the current page of tasks updating in place, and "clear finished". */
-export function TaskList() {
+/** My tasks: search (kept in the address as ?q=), filters, the current page of tasks updating in place, and "clear finished". */
+export function TaskList({ initialQuery }: { initialQuery: string }) {
   const t = useTranslations("tasks");
   const tCommon = useTranslations("common");
-  const [filters, setFilters] = useState<Filters>({ status: "", type: "" });
+  const [filters, setFilters] = useState<Filters>({ status: "", type: "", q: initialQuery });
   const [page, setPage] = useState(1);
   const { data, failed, reload, retry } = useTaskPage(filters, page);
 
@@ -49,11 +50,21 @@ export function TaskList() {
     await reload();
   };
 
-  const filtered = filters.status !== "" || filters.type !== "";
+  const search = useCallback((q: string) => {
+    setFilters((current) => ({ ...current, q }));
+    setPage(1);
+    const url = new URL(window.location.href);
+    if (q) url.searchParams.set("q", q);
+    else url.searchParams.delete("q");
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+
+  const filtered = filters.status !== "" || filters.type !== "" || filters.q !== "";
   const pages = Math.max(1, Math.ceil((data?.total ?? 0) / PAGE_SIZE));
 
   return (
     <div className="flex flex-col gap-4">
+      <TaskSearch value={filters.q} onSearch={search} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <TaskFilters
           value={filters}

@@ -8,6 +8,7 @@ import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
 import { QueueFacts } from "../queue-facts";
 import { StatusBadge } from "../status-badge";
+import { ShortId } from "./short-id";
 import { TaskActions } from "./task-actions";
 
 type Props = { task: TaskView; onCancel: () => void; onRetry: () => void; onDelete: () => void };
@@ -33,6 +34,7 @@ export function TaskRow({ task, ...actions }: Props) {
             </Link>
           </h2>
           <StatusBadge status={task.status} />
+          <ShortId shortId={task.shortId} />
         </div>
         <p className="truncate text-sm text-slate-600" title={task.inputs.map((file) => file.name).join(", ")}>
           {task.inputs.map((file) => file.name).join(" · ")}

@@ -35,7 +35,7 @@ export function useTaskPage(filters: Filters, page: number) {
   }, []);
 
   const load = useCallback(async () => {
-    const query = new URLSearchParams({ status: filters.status, type: filters.type, page: String(page), pageSize: String(PAGE_SIZE) });
+    const query = new URLSearchParams({ status: filters.status, type: filters.type, q: filters.q, page: String(page), pageSize: String(PAGE_SIZE) });
     try {
       const next = await apiFetch(`/api/tasks?${query}`, taskPageSchema);
       setFailed(false);
@@ -43,7 +43,7 @@ export function useTaskPage(filters: Filters, page: number) {
     } catch {
       setFailed(true);
     }
-  }, [filters.status, filters.type, page]);
+  }, [filters.status, filters.type, filters.q, page]);
 
   useEffect(() => {
     for (const task of data?.tasks ?? []) {

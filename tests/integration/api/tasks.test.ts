@@ -127,6 +127,44 @@ describe("GET /api/tasks", () => {
   });
 });
 
+describe("short ids and GET /api/tasks?q=", () => {
+  it("gives every task a unique 8-character short id and finds the caller's tasks by it or by a part of an input's name", async () => {
+    const visitor = apiVisitor();
+    const { body } = await visitor.upload([{ path: videoPath, name: "假期_旅行.mp4" }, { path: imagePath, name: "photo.png" }]);
+    const [holiday, photo] = body.files.map((file: { id: string }) => file.id) as [string, string];
+    const holidayTask = (await createTask(visitor, { type: "thumbnail", inputs: [holiday] })).body.task;
+    const photoTask = (await createTask(visitor, { type: "thumbnail", inputs: [photo] })).body.task;
+    const stranger = apiVisitor();
+    const theirs = (await stranger.upload([{ path: videoPath, name: "假期_旅行.mp4" }])).body.files[0].id;
+    const theirTask = (await createTask(stranger, { type: "thumbnail", inputs: [theirs] })).body.task;
+
+    for (const task of [holidayTask, photoTask, theirTask]) expect(task.shortId).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+    expect(new Set([holidayTask.shortId, photoTask.shortId, theirTask.shortId]).size).toBe(3);
+    expect((await visitor.json(`/api/tasks/${holidayTask.id}`)).body.task.shortId).toBe(holidayTask.shortId);
+    await expect(getDb().task.update({ where: { id: photoTask.id }, data: { shortId: holidayTask.shortId } })).rejects.toThrow();
+
+    const found = async (who: ApiVisitor, q: string) =>
+      (await who.json(`/api/tasks?q=${encodeURIComponent(q)}`)).body.tasks.map((task: { id: string }) => task.id);
+    const id = photoTask.shortId as string;
+    for (const typed of [id, id.toLowerCase(), `${id.slice(0, 4)}-${id.slice(4)}`, ` ${id.slice(0, 4)} ${id.slice(4).toLowerCase()} `]) {
+      expect(await found(visitor, typed), typed).toEqual([photoTask.id]);
+    }
+    expect(await found(visitor, "旅行")).toEqual([holidayTask.id]);
+    expect(await found(visitor, "PHOTO")).toEqual([photoTask.id]);
+    // LIKE wildcards are taken literally: only the name with an underscore has one, none has a percent sign.
+    expect(await found(visitor, "_")).toEqual([holidayTask.id]);
+    expect(await found(visitor, "%")).toEqual([]);
+    expect(await found(visitor, "   ")).toEqual([photoTask.id, holidayTask.id]);
+    // Another visitor's tasks are never found, by their short id or by a name both share.
+    expect(await found(visitor, theirTask.shortId)).toEqual([]);
+    expect(await found(stranger, id)).toEqual([]);
+    expect(await found(stranger, "旅行")).toEqual([theirTask.id]);
+    const tooLong = await visitor.json(`/api/tasks?q=${"x".repeat(201)}`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toMatchObject({ code: "invalid_params", field: "q" });
+  });
+});
+
 async function setStatus(taskId: string, data: Parameters<ReturnType<typeof getDb>["task"]["update"]>[0]["data"]) {
   await getDb().task.update({ where: { id: taskId }, data });
 }

@@ -1,3 +1,6 @@
+import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations } from "@/lib/database/apply-migrations";
@@ -47,5 +50,35 @@ describe("applyMigrations", () => {
       expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
     }
     expect(await applyMigrations({ databaseUrl: database.url })).toEqual([]);
+  });
+});
+
+describe("the short-id migration", () => {
+  it("gives tasks that existed before it distinct short ids", async () => {
+    const database = await provisionTestDatabase();
+    const earlier = await mkdtemp(join(tmpdir(), "migrations-"));
+    try {
+      const names = (await readdir("prisma/migrations", { withFileTypes: true })).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+      for (const name of names.filter((name) => name < "20261206010000_task_short_ids")) await cp(join("prisma/migrations", name), join(earlier, name), { recursive: true });
+      await applyMigrations({ databaseUrl: database.url, migrationsDir: earlier });
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        await client.query(`INSERT INTO visitors (id) VALUES ('v1')`);
+        await client.query(`INSERT INTO tasks (id, visitor_id, type, expires_at, updated_at) SELECT 't' || n, 'v1', 'merge', now(), now() FROM generate_series(1, 500) n`);
+        await applyMigrations({ databaseUrl: database.url });
+        const { rows } = await client.query<{ short_id: string }>(`SELECT short_id FROM tasks`);
+        expect(rows).toHaveLength(500);
+        for (const row of rows) expect(row.short_id).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+        expect(new Set(rows.map((row) => row.short_id)).size).toBe(500);
+        const inserted = await client.query<{ short_id: string }>(`INSERT INTO tasks (id, visitor_id, type, expires_at, updated_at) VALUES ('new', 'v1', 'merge', now(), now()) RETURNING short_id`);
+        expect(inserted.rows[0]!.short_id).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await rm(earlier, { recursive: true, force: true });
+      await database.drop();
+    }
   });
 });
