@@ -21,6 +21,7 @@ export function fileViewSql(alias: string): Prisma.Sql {
   return Prisma.sql`json_build_object(
     'id', ${Prisma.raw(`${a}.id`)}, 'name', ${Prisma.raw(`${a}.name`)}, 'size', ${Prisma.raw(`${a}.size`)},
     'mime', ${Prisma.raw(`${a}.mime`)}, 'kind', ${Prisma.raw(`${a}.kind`)},
+    'origin', ${Prisma.raw(`${a}.origin`)}, 'taskId', ${Prisma.raw(`${a}.task_id`)},
     'width', ${Prisma.raw(`${a}.width`)}, 'height', ${Prisma.raw(`${a}.height`)},
     'durationSec', ${Prisma.raw(`CASE WHEN ${a}.kind = 'video' THEN ${a}.duration_sec END`)},
     'createdAt', ${isoTimestampSql(`${a}.created_at`)}, 'expiresAt', ${isoTimestampSql(`${a}.expires_at`)},

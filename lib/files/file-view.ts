@@ -22,6 +22,10 @@ export const fileViewSchema = z.object({
   size: z.number(),
   mime: z.string(),
   kind: z.enum(["video", "image"]),
+  /** An upload, or a task's result. */
+  origin: z.enum(["upload", "output"]),
+  /** The task that made a result; null for uploads (and for a result whose task is gone). */
+  taskId: z.string().nullable(),
   width: z.number(),
   height: z.number(),
   durationSec: z.number().nullable(),
@@ -32,3 +36,7 @@ export const fileViewSchema = z.object({
   watermarks: z.array(watermarkViewSchema).nullable().catch(null),
 });
 export type FileView = z.infer<typeof fileViewSchema>;
+
+/** One page of the visitor's files, newest first, and how many there are in all. */
+export const filePageSchema = z.object({ files: z.array(fileViewSchema), page: z.number(), pageSize: z.number(), total: z.number() });
+export type FilePage = z.infer<typeof filePageSchema>;

@@ -1,6 +1,7 @@
 import { getConfig } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors";
+import { countUsedBytes } from "../files/visitor-storage";
 import { taskStatuses } from "../tasks/task-states";
 import { ensureWebhookSecret } from "./ensure-webhook-secret";
 
@@ -9,17 +10,20 @@ export type VisitorSummary = {
   createdAt: string;
   limits: { maxUploadBytes: number; maxActiveTasks: number; maxRunningTasks: number };
   counts: Record<(typeof taskStatuses)[number], number>;
+  /** What the visitor's files (and uploads in flight) take of their storage quota. */
+  usage: { storedBytes: number; quotaBytes: number };
   /** Signs the visitor's completion webhooks; only the visitor ever sees it. */
   webhookSecret: string;
 };
 
-/** What GET /api/me reports: who the visitor is, their limits and how many tasks they have per status. */
+/** What GET /api/me reports: who the visitor is, their limits, how many tasks they have per status and how much of their quota they use. */
 export async function getVisitorSummary({ visitorId }: { visitorId: string }): Promise<VisitorSummary> {
   const db = getDb();
-  const [visitor, groups, webhookSecret] = await Promise.all([
+  const [visitor, groups, webhookSecret, usedBytes] = await Promise.all([
     db.visitor.findUnique({ where: { id: visitorId }, select: { id: true, createdAt: true } }),
     db.task.groupBy({ by: ["status"], where: { visitorId }, _count: { _all: true } }),
     ensureWebhookSecret({ visitorId }),
+    countUsedBytes(db, { visitorIds: [visitorId] }),
   ]);
   if (!visitor || !webhookSecret) throw new AppError("not_found");
   const counts = Object.fromEntries(taskStatuses.map((status) => [status, 0])) as VisitorSummary["counts"];
@@ -34,6 +38,7 @@ export async function getVisitorSummary({ visitorId }: { visitorId: string }): P
       maxRunningTasks: limits.maxRunningPerVisitor,
     },
     counts,
+    usage: { storedBytes: usedBytes.get(visitorId) ?? 0, quotaBytes: limits.maxStoredBytesPerVisitor },
     webhookSecret,
   };
 }

@@ -38,6 +38,60 @@ describe("GET /api/files/:id", () => {
   }
 });
 
+describe("GET /api/files and usage on GET /api/me", () => {
+  it("lists the caller's uploads and results newest first, with filters, pages, origin and the task that made a result", async () => {
+    const imagePath = await makeImage({ width: 40, height: 30 });
+    const visitor = apiVisitor();
+    const { body: me } = await visitor.json("/api/me");
+    expect(me.usage).toEqual({ storedBytes: 0, quotaBytes: 10 * 1024 ** 3 });
+    const video = (await visitor.upload([{ path: videoPath, name: "片段.mp4" }])).body.files[0];
+    const image = (await visitor.upload([{ path: imagePath, name: "still.png" }])).body.files[0];
+    const { body: created } = await visitor.json("/api/tasks", { method: "POST", body: { type: "thumbnail", inputs: [image.id] } });
+    const taskId = created.task.id;
+    await getDb().task.update({ where: { id: taskId }, data: { status: "completed", finishedAt: new Date() } });
+    await getStorage().put(`outputs/list-${taskId}`, Readable.from([Buffer.from("0123456789")]));
+    await getDb().file.create({
+      data: { visitorId: me.id, origin: "output", taskId, name: "still-thumb.webp", size: 10, mime: "image/webp", kind: "image", width: 32, height: 24, storageKey: `outputs/list-${taskId}`, expiresAt: new Date(Date.now() + 3600_000) },
+    });
+    await apiVisitor().upload([{ path: imagePath, name: "theirs.png" }]);
+
+    const names = async (query = "") => {
+      const { status, body } = await visitor.json(`/api/files${query}`);
+      expect(status, query).toBe(200);
+      return body.files.map((file: { name: string }) => file.name);
+    };
+    const all = await visitor.json("/api/files");
+    expect(all.body).toMatchObject({ page: 1, pageSize: 20, total: 3 });
+    expect(all.body.files.map((file: { name: string; origin: string; taskId: string | null }) => [file.name, file.origin, file.taskId])).toEqual([
+      ["still-thumb.webp", "output", taskId],
+      ["still.png", "upload", null],
+      ["片段.mp4", "upload", null],
+    ]);
+    expect(all.body.files[2]).toEqual((await visitor.json(`/api/files/${video.id}`)).body.file);
+    expect(await names("?page=2&pageSize=2")).toEqual(["片段.mp4"]);
+    expect(await names("?kind=image")).toEqual(["still-thumb.webp", "still.png"]);
+    expect(await names("?kind=video&origin=")).toEqual(["片段.mp4"]);
+    expect(await names("?origin=output")).toEqual(["still-thumb.webp"]);
+    expect(await names("?origin=upload&kind=image")).toEqual(["still.png"]);
+    const sizes = all.body.files.reduce((sum: number, file: { size: number }) => sum + file.size, 0);
+    expect((await visitor.json("/api/me")).body.usage).toEqual({ storedBytes: sizes, quotaBytes: 10 * 1024 ** 3 });
+
+    for (const [query, field] of [["?kind=audio", "kind"], ["?origin=made", "origin"], ["?page=0", "page"], ["?pageSize=101", "pageSize"], ["?page=two", "page"]]) {
+      for (const locale of ["en", "zh"] as const) {
+        const refused = await visitor.json(`/api/files${query}&locale=${locale}`);
+        expect(refused.status, query).toBe(400);
+        expect(refused.body.error).toEqual({ code: "invalid_params", field, message: locale === "en" ? "Some of the values are not valid." : "部分参数无效。" });
+      }
+    }
+
+    // A file the visitor deleted leaves the list and the usage, even while a finished task still names it.
+    expect((await visitor.request(`/api/files/${image.id}`, { method: "DELETE" })).status).toBe(204);
+    expect(await names()).toEqual(["still-thumb.webp", "片段.mp4"]);
+    expect((await visitor.json("/api/me")).body.usage.storedBytes).toBe(sizes - image.size);
+    expect((await apiVisitor().json("/api/files")).body).toEqual({ files: [], page: 1, pageSize: 20, total: 0 });
+  });
+});
+
 describe("GET /api/files/:id/content", () => {
   it("streams the bytes with length, type, ranges and caching headers", async () => {
     const response = await owner.request(`/api/files/${videoId}/content`);

@@ -5,7 +5,7 @@ import { formatDuration } from "@/app/client/format-duration";
 import type { FileView } from "@/lib/files/file-view";
 
 const stored = (id: string, kind: "video" | "image" = "video"): FileView => ({
-  id, name: `${id}.mp4`, size: 1, mime: "video/mp4", kind, width: 320, height: 240, durationSec: kind === "video" ? 2 : null,
+  id, name: `${id}.mp4`, size: 1, mime: "video/mp4", kind, origin: "upload", taskId: null, width: 320, height: 240, durationSec: kind === "video" ? 2 : null,
   createdAt: "", expiresAt: "", thumbnailUrl: null, watermarks: null,
 });
 const idle = { bytesPerSecond: null, secondsLeft: null, reconnecting: false };
