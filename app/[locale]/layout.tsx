@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { routing, segmentLocale } from "@/i18n/routing";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
+import { TaskEventsProvider } from "../components/task-events-provider";
 import { Toaster } from "../components/toaster";
 import "../globals.css";
 
@@ -29,12 +30,14 @@ export default async function LocaleLayout({ children, params }: Props) {
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
             {t("skipToContent")}
           </a>
-          <SiteHeader />
-          <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
-            {children}
-          </main>
-          <SiteFooter />
-          <Toaster />
+          <TaskEventsProvider>
+            <SiteHeader />
+            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+              {children}
+            </main>
+            <SiteFooter />
+            <Toaster />
+          </TaskEventsProvider>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Link, useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
 import { isActiveStatus } from "@/lib/tasks/task-states";
 import { logsAnswerSchema, taskAnswerSchema, type TaskView } from "@/lib/tasks/task-view";
 import { usePolling } from "../../client/use-polling";
-import { LIVE_POLL_MS, useTaskEvents } from "../../client/use-task-events";
+import { LIVE_POLL_MS, useReportTasks, useTaskEvents } from "../../client/use-task-events";
 import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
 import { QueueFacts } from "../queue-facts";
@@ -61,6 +61,8 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
     ),
   );
   usePolling(load, isActiveStatus(task.status), live ? LIVE_POLL_MS : undefined);
+  const report = useReportTasks();
+  useEffect(() => report([task]), [task, report]);
 
   const run = async (action: () => Promise<unknown>, done: string, then?: () => void) => {
     try {
