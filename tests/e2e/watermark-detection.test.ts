@@ -53,6 +53,12 @@ describe("watermark suggestions on the New task page", () => {
     const accepted = { x: await value("x"), y: await value("y"), width: await value("width"), height: await value("height") };
     expect(intersectionOverUnion(accepted, await markTruth(mark, { width: 640, height: 360 }))).toBeGreaterThanOrEqual(0.5);
     await page.locator('select[name="watermark-method"]').selectOption("blur");
+    const shownMethod = async () => {
+      const previewId = (await previews.nth(1).getAttribute("src"))?.split("/")[3];
+      const shown = previewId ? await getDb().watermarkPreview.findUnique({ where: { id: previewId } }) : null;
+      return (shown?.params as { method?: string } | undefined)?.method;
+    };
+    await expect.poll(shownMethod, { timeout: 30_000, message: "a new method shows a new preview" }).toBe("blur");
     await page.getByRole("button", { name: en.newTask.submit }).click();
     await page.waitForURL(`${baseUrl}/en/tasks`);
     const row = page.locator("li[data-task-id]").first();

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
+import { previewViewSchema } from "@/lib/previews/preview-view";
 import { removeOrphanBytes } from "@/lib/retention/remove-orphan-bytes";
 import { sweepLifecycle } from "@/lib/retention/sweep-lifecycle";
 import { getStorage } from "@/lib/storage/get-storage";
@@ -39,7 +40,8 @@ async function readyPreview(visitor: ApiVisitor, previewId: string) {
   return waitFor(
     async () => {
       const { body } = await visitor.json(`/api/previews/${previewId}`);
-      return body.preview.status === "pending" ? undefined : body.preview;
+      const preview = previewViewSchema.parse(body.preview);
+      return preview.status === "pending" ? undefined : preview;
     },
     { what: "the preview", timeoutMs: 30_000 },
   );
@@ -61,7 +63,7 @@ describe("watermark previews", () => {
     console.info(`preview of a ${size.width}×${size.height} clip ready in ${Date.now() - started} ms`);
     expect(preview).toMatchObject({ status: "ready", atSecond: 1.5, error: null });
 
-    const [before, after] = await Promise.all([visitor.request(preview.beforeUrl), visitor.request(preview.afterUrl)]);
+    const [before, after] = await Promise.all([visitor.request(preview.beforeUrl!), visitor.request(preview.afterUrl!)]);
     for (const image of [before, after]) {
       expect(image.status).toBe(200);
       expect(image.headers.get("content-type")).toBe("image/webp");
@@ -76,7 +78,7 @@ describe("watermark previews", () => {
     const stranger = apiVisitor();
     await stranger.json("/api/me");
     expect((await stranger.json(`/api/previews/${preview.id}`)).status).toBe(404);
-    expect((await stranger.request(preview.afterUrl)).status).toBe(404);
+    expect((await stranger.request(preview.afterUrl!)).status).toBe(404);
     expect((await askPreview(stranger, video.id, { regions: [region] })).status).toBe(404);
   });
 
@@ -85,7 +87,7 @@ describe("watermark previews", () => {
     const asked = await askPreview(visitor, video.id, { regions: [{ ...region, fromSecond: 3, toSecond: null }], method: "blur" });
     expect(asked.body.preview.atSecond).toBeCloseTo(2, 1);
     const preview = await readyPreview(visitor, asked.body.preview.id);
-    const [before, after] = [await webpFrame(await visitor.request(preview.beforeUrl)), await webpFrame(await visitor.request(preview.afterUrl))];
+    const [before, after] = [await webpFrame(await visitor.request(preview.beforeUrl!)), await webpFrame(await visitor.request(preview.afterUrl!))];
     expect(meanLumaDifference(before, after, region, "inside"), "the region is removed only from second 3 on").toBeLessThan(1.5);
   });
 
