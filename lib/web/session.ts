@@ -70,3 +70,10 @@ export async function sessionCookie(session: Session, https: boolean): Promise<s
   const attributes = [`Path=/`, `Max-Age=${SESSION_TTL_SECONDS}`, "HttpOnly", "SameSite=Lax", ...(https ? ["Secure"] : [])];
   return [`${https ? SECURE_SESSION_COOKIE : SESSION_COOKIE}=${seal}`, ...attributes].join("; ");
 }
+
+/** Set-Cookie header values that make the browser drop its session cookie, under every name it may have. */
+export function clearedSessionCookies(https: boolean): string[] {
+  return sessionCookieNames(https).map((name) =>
+    [`${name}=`, "Path=/", "Max-Age=0", "HttpOnly", "SameSite=Lax", ...(https ? ["Secure"] : [])].join("; "),
+  );
+}

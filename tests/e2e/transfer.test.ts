@@ -102,3 +102,57 @@ describe("carrying tasks to another device", () => {
     }
   });
 });
+
+describe("deleting all of a visitor's data", () => {
+  it("zh at 375 px: the confirmation names how many tasks and files go; afterwards the cookie is gone and My tasks is empty", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const errors = watchConsoleErrors(page);
+      await page.goto(`${baseUrl}/zh/transfer`);
+      const image = await readFile(await makeImage({ width: 64, height: 48 }));
+      for (const name of ["一.png", "二.png"]) {
+        const upload = await page.request.post(`${baseUrl}/api/uploads`, { multipart: { file: { name, mimeType: "image/png", buffer: image } } });
+        expect(upload.status()).toBe(201);
+        if (name === "一.png") {
+          const fileId = (await upload.json()).files[0].id;
+          expect((await page.request.post(`${baseUrl}/api/tasks`, { data: { type: "thumbnail", inputs: [fileId] } })).status()).toBe(202);
+        }
+      }
+      await page.getByRole("button", { name: zh.forget.action }).click();
+      const dialog = page.getByRole("alertdialog", { name: zh.forget.confirmTitle });
+      await dialog.waitFor();
+      // One task, and two uploads plus the thumbnail the worker may already have made.
+      await expect(dialog.textContent()).resolves.toMatch(/这将删除 1 个任务和 [23] 个文件/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await saveScreenshot(page, "delete-my-data-zh");
+      await dialog.getByRole("button", { name: zh.forget.keep }).click();
+      await page.getByRole("button", { name: zh.forget.action }).click();
+      await page.getByRole("alertdialog").getByRole("button", { name: zh.forget.confirmAction }).click();
+      await page.getByRole("status").filter({ hasText: zh.forget.done }).waitFor();
+      expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain("clipclean_session");
+      await page.goto(`${baseUrl}/zh/tasks`);
+      await page.getByRole("heading", { name: zh.tasks.emptyTitle }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("en: with nothing stored the confirmation says so, and Keep my data leaves everything as it was", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/en/transfer`);
+      await page.getByRole("button", { name: en.forget.action }).click();
+      const dialog = page.getByRole("alertdialog", { name: en.forget.confirmTitle });
+      await expect(dialog.textContent()).resolves.toContain("This deletes 0 tasks and 0 files");
+      await saveScreenshot(page, "delete-my-data-en");
+      await dialog.getByRole("button", { name: en.forget.keep }).click();
+      await dialog.waitFor({ state: "detached" });
+      expect((await context.cookies()).map((cookie) => cookie.name)).toContain("clipclean_session");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { titleMetadata } from "@/lib/web/title-metadata";
 import { segmentLocale } from "@/i18n/routing";
+import { DeleteMyData } from "../../components/forget-me/delete-my-data";
 import { PageHeader } from "../../components/page-header";
 import { EnterCodeForm } from "../../components/transfer/enter-code-form";
 import { TransferPanel } from "../../components/transfer/transfer-panel";
@@ -17,6 +18,7 @@ export default async function TransferPage({ params }: Props) {
       <PageHeader title={t("title")} lead={t("lead")} />
       <TransferPanel />
       <EnterCodeForm />
+      <DeleteMyData />
     </div>
   );
 }
