@@ -7,6 +7,7 @@ import { routing, segmentLocale } from "@/i18n/routing";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
 import { TaskEventsProvider } from "../components/task-events-provider";
+import { UploadsProvider } from "../components/uploads-provider";
 import { Toaster } from "../components/toaster";
 import "../globals.css";
 
@@ -31,12 +32,14 @@ export default async function LocaleLayout({ children, params }: Props) {
             {t("skipToContent")}
           </a>
           <TaskEventsProvider>
-            <SiteHeader />
-            <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
-              {children}
-            </main>
-            <SiteFooter />
-            <Toaster />
+            <UploadsProvider>
+              <SiteHeader />
+              <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 sm:px-6">
+                {children}
+              </main>
+              <SiteFooter />
+              <Toaster />
+            </UploadsProvider>
           </TaskEventsProvider>
         </NextIntlClientProvider>
       </body>

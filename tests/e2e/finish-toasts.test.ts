@@ -6,7 +6,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { launchBrowser, saveScreenshot } from "../support/browser";
-import { makeImage } from "../support/media-fixtures";
+import { makeImage, makeVideo } from "../support/media-fixtures";
 import { uploadThroughPage } from "../support/task-pages";
 import { startWorker, type WorkerProcess } from "../support/worker-process";
 
@@ -76,4 +76,29 @@ describe("toasts that follow the visitor through the app", () => {
     await expect.poll(attempts, { timeout: 90_000 }).toBe(2);
     await context.close();
   }, 120_000);
+
+  it("en: an upload keeps going while the visitor opens My tasks, with a toast that follows it and leads back", async () => {
+    const clip = await makeVideo({ seconds: 4, width: 640, height: 360 });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/en/tasks/new`);
+    // A slow line, so the upload is still under way when the visitor leaves the page.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 64 * 1024 });
+    await page.locator('input[type="file"]').setInputFiles(clip);
+    await page.locator('li[data-upload="uploading"]').waitFor();
+    await page.getByRole("link", { name: en.nav.myTasks }).click();
+    await page.waitForURL(`${baseUrl}/en/tasks`);
+    const following = page.locator("[data-sonner-toast]").filter({ hasText: /^Uploading 1 file/ });
+    await following.first().waitFor();
+    await saveScreenshot(page, "upload-toast-en");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    const done = page.locator("[data-sonner-toast]").filter({ hasText: en.newTask.uploadsDoneToast });
+    await done.first().waitFor({ timeout: 60_000 });
+    await done.first().getByRole("link", { name: en.newTask.backToNewTask }).click();
+    await page.waitForURL(`${baseUrl}/en/tasks/new`);
+    await page.locator('li[data-upload="done"]').waitFor();
+    expect(await getDb().file.count({ where: { name: basename(clip) } }), "stored once, by the upload that went on").toBe(1);
+    await context.close();
+  }, 90_000);
 });

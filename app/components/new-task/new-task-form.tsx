@@ -69,6 +69,7 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
         ? (await apiFetch("/api/pipelines", pipelineAnswerSchema, { method: "POST", json: { ...(pipeline as object), ...notify } })).pipeline.tasks
         : [(await apiFetch("/api/tasks", taskAnswerSchema, { method: "POST", json: { ...(checked.body as object), ...notify } })).task];
       tasks.forEach((task) => rememberSubmittedTask(task.id));
+      uploads.clear();
       toast.success(t("created"), { description: pipeline ? t("createdPipeline") : t("createdBody") });
       router.push("/tasks");
     } catch (error) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { createContext, useCallback, useContext, useRef, useState } from "react";
 import { ApiError } from "../../client/api-fetch";
 import type { FileView } from "@/lib/files/file-view";
 import { UploadAbortedError, uploadFile, type UploadHandle } from "../../client/upload-file";
@@ -25,8 +25,12 @@ export type UploadItem = {
 
 let counter = 0;
 
-/** The files picked on the New task page and their uploads, each with progress, pause, resume, cancel and remove. */
-export function useUploads() {
+/**
+ * The files picked on the New task page and their uploads, each with progress, pause, resume, cancel
+ * and remove. Held by the layout (uploads-provider.tsx), so an upload keeps going while the visitor
+ * opens another page of the app.
+ */
+export function useUploadState() {
   const [items, setItems] = useState<UploadItem[]>([]);
   const handles = useRef(new Map<string, UploadHandle>());
 
@@ -105,11 +109,24 @@ export function useUploads() {
     });
   }, []);
 
-  // Leaving the page stops the uploads without deleting them: choosing the same file again resumes it.
-  useEffect(() => {
-    const pending = handles.current;
-    return () => pending.forEach((handle) => handle.pause());
+  /** Forgets every item once the task that took them is made (their bytes are stored by then). */
+  const clear = useCallback(() => {
+    setItems((current) => {
+      current.forEach((item) => URL.revokeObjectURL(item.localUrl));
+      return [];
+    });
   }, []);
 
-  return { items, add, cancel, pause, resume, remove, move };
+  return { items, add, cancel, pause, resume, remove, move, clear };
+}
+
+export type Uploads = ReturnType<typeof useUploadState>;
+
+export const UploadsContext = createContext<Uploads | null>(null);
+
+/** The visitor's uploads, as the layout holds them. */
+export function useUploads(): Uploads {
+  const uploads = useContext(UploadsContext);
+  if (!uploads) throw new Error("useUploads needs the layout's UploadsProvider");
+  return uploads;
 }
