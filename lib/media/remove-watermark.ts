@@ -3,12 +3,13 @@ import { confinedInput } from "./confined-input";
 import { evenSize, AAC_AUDIO, H264_VIDEO } from "./output-encoding";
 import type { VideoInfo } from "./media-info";
 import { runFfmpeg } from "./run-ffmpeg";
+import { removeByRestoring, restoreFits } from "./watermarks/restore/remove-by-restoring";
 import { writeMaskImage, type MaskedRegion } from "./watermarks/write-mask-image";
 
 export type Region = { x: number; y: number; width: number; height: number };
 /** A region to remove, only between `fromSecond` and `toSecond` when given; `mask` is the detected overlay's own pixels. */
 export type RemovalRegion = MaskedRegion & { fromSecond?: number | null; toSecond?: number | null };
-export type RemovalMethod = "delogo" | "blur" | "mask";
+export type RemovalMethod = "restore" | "delogo" | "blur" | "mask";
 type Frame = { width: number; height: number };
 
 export type RemoveWatermarkOptions = {
@@ -65,7 +66,7 @@ function blurSteps(regions: RemovalRegion[], frame: Frame): string {
  * blur smears the box, mask repaints only the masked pixels with removelogo), then a 1 px crop when
  * the frame is odd-sized, which H.264 4:2:0 needs.
  */
-export function watermarkFilter(regions: RemovalRegion[], frame: Frame, method: RemovalMethod = "delogo", maskPaths: string[] = []): string {
+export function watermarkFilter(regions: RemovalRegion[], frame: Frame, method: Exclude<RemovalMethod, "restore"> = "delogo", maskPaths: string[] = []): string {
   const steps =
     method === "blur"
       ? blurSteps(regions, frame)
@@ -85,7 +86,10 @@ export function watermarkFilter(regions: RemovalRegion[], frame: Frame, method: 
  * Frames pass through with their own timestamps: a file whose timestamps leave long gaps (or whose
  * header overstates its length) is never filled up with duplicated frames.
  */
-export function watermarkArgs(options: Omit<RemoveWatermarkOptions, "signal" | "onProgress" | "workDir">, maskPaths: string[] = []): string[] {
+export function watermarkArgs(
+  options: Omit<RemoveWatermarkOptions, "signal" | "onProgress" | "workDir" | "method"> & { method: Exclude<RemovalMethod, "restore"> },
+  maskPaths: string[] = [],
+): string[] {
   const { info } = options;
   const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : AAC_AUDIO;
   return [
@@ -99,10 +103,21 @@ export function watermarkArgs(options: Omit<RemoveWatermarkOptions, "signal" | "
   ];
 }
 
-/** Removes every region with the method; H.264/AAC MP4 with the audio copied when it already is AAC. */
-export async function removeWatermark(options: RemoveWatermarkOptions): Promise<void> {
+/**
+ * Removes every region with the method; H.264/AAC MP4 with the audio copied when it already is AAC.
+ * Returns the method used for each region, in order: restore leaves a region over a still background
+ * (whose frames cannot tell the mark from the picture), and videos too long to keep every frame's box
+ * in the work folder, to delogo.
+ */
+export async function removeWatermark(options: RemoveWatermarkOptions): Promise<RemovalMethod[]> {
+  const method = options.method === "restore" && !restoreFits(options.info, options.regions) ? "delogo" : options.method;
+  if (method === "restore") {
+    const even = { width: evenSize(options.info.video.width), height: evenSize(options.info.video.height) };
+    const delogoFilter = (regions: RemovalRegion[]) => watermarkFilter(regions, even, "delogo");
+    return removeByRestoring({ ...options, delogoFilter });
+  }
   const maskPaths: string[] = [];
-  if (options.method === "mask") {
+  if (method === "mask") {
     for (const [index, region] of options.regions.entries()) {
       const path = join(options.workDir, `mask-${index}.png`);
       await writeMaskImage({ path, frame: options.info.video, region });
@@ -110,9 +125,10 @@ export async function removeWatermark(options: RemoveWatermarkOptions): Promise<
     }
   }
   await runFfmpeg({
-    args: watermarkArgs(options, maskPaths),
+    args: watermarkArgs({ ...options, method }, maskPaths),
     expectedSeconds: options.info.durationSec,
     signal: options.signal,
     onProgress: options.onProgress,
   });
+  return options.regions.map(() => method);
 }

@@ -19,6 +19,7 @@ const taskParamsViewSchema = z
     region: regionSchema.optional(),
     regions: z.union([z.array(timedRegionSchema), z.literal("auto")]).optional(),
     method: z.enum(watermarkMethods).optional(),
+    methods: z.array(z.enum(watermarkMethods)).optional(),
     width: z.number().optional(),
     atSecond: z.number().optional(),
   })

@@ -32,7 +32,7 @@ export function TaskParams({ task }: { task: TaskView }) {
         {regions.map((region, index) => (
           <p key={index} className="text-sm text-slate-600">{t("region", region)}</p>
         ))}
-        <p className="text-sm text-slate-600">{t("method", { method: tMethod(`method_${task.params?.method ?? "delogo"}`) })}</p>
+        <p className="text-sm text-slate-600">{t("method", { method: tMethod(`method_${task.params?.method ?? "best"}`) })}</p>
       </div>
     );
   }

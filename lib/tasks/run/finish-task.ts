@@ -17,7 +17,8 @@ import { admitTasks, requestDispatch } from "./dispatch-tasks";
 export type TaskOutput = MediaFields & { storageKey: string; name: string; size: number };
 
 export type TaskOutcome =
-  | { status: "completed"; output: TaskOutput; message: string }
+  /** `params`: the params as the task ran them, when the processor settled what the request left open. */
+  | { status: "completed"; output: TaskOutput; message: string; params?: Record<string, unknown> }
   | { status: "failed"; code: TaskFailureCode; message: string }
   | { status: "cancelled"; message: string };
 
@@ -86,14 +87,15 @@ async function applyOutcomes(tx: Prisma.TransactionClient, finishes: Finish[]) {
   const finished = await tx.$queryRaw<{ id: string; visitor_id: string }[]>`
     UPDATE tasks t SET status = o.status::task_status, message = o.message,
            progress = CASE WHEN o.status = 'completed' THEN 100 ELSE t.progress END,
-           error_code = o.error_code, error_message = o.error_message,
+           error_code = o.error_code, error_message = o.error_message, params = COALESCE(o.params::jsonb, t.params),
            finished_at = clock_timestamp() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
     FROM unnest(
       ${finishes.map((finish) => finish.taskId)}::text[], ${finishes.map((finish) => finish.jobId)}::text[],
       ${field((outcome) => outcome.status)}::text[], ${field((outcome) => (outcome.status === "failed" ? "Failed" : outcome.message))}::text[],
       ${field((outcome) => (outcome.status === "failed" ? outcome.code : null))}::text[],
-      ${field((outcome) => (outcome.status === "failed" ? outcome.message : null))}::text[]
-    ) AS o(id, job_id, status, message, error_code, error_message)
+      ${field((outcome) => (outcome.status === "failed" ? outcome.message : null))}::text[],
+      ${field((outcome) => (outcome.status === "completed" && outcome.params ? JSON.stringify(outcome.params) : null))}::text[]
+    ) AS o(id, job_id, status, message, error_code, error_message, params)
     WHERE t.id = o.id AND t.job_id = o.job_id AND t.status = 'running'
     RETURNING t.id, t.visitor_id`;
   const ownerOf = new Map(finished.map((row) => [row.id, row.visitor_id]));

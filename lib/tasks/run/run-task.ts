@@ -20,10 +20,10 @@ const outputKey = (task: { id: string; type: TaskType; attempts: number }, retry
 async function produce(context: ProcessContext, key: string): Promise<TaskOutcome> {
   await assertFreeSpace();
   const { process, output } = taskType(context.task.type);
-  const { path, ...file } = await process(context);
+  const { path, params, ...file } = await process(context);
   // Moved from the work folder into storage: renamed on local disk, uploaded to a bucket.
   const { size } = await getStorage().putFile(key, path);
-  return { status: "completed", output: { ...file, kind: output.kind, mime: output.mime, storageKey: key, size }, message: "Completed" };
+  return { status: "completed", output: { ...file, kind: output.kind, mime: output.mime, storageKey: key, size }, message: "Completed", params };
 }
 
 const isStillRunningUnder = async (taskId: string, jobId: string) =>

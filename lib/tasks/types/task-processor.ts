@@ -19,8 +19,12 @@ export type ProcessContext = {
   log: (level: TaskLogLevel, message: string) => Promise<void>;
 };
 
-/** A finished output still in the work folder: its path, its name and what it is (run-task stores it and records its size). */
-export type ProducedFile = Omit<MediaFields, "mime" | "kind"> & { path: string; name: string };
+/**
+ * A finished output still in the work folder: its path, its name and what it is (run-task stores it and
+ * records its size), and the params as the task ran them when the processor settled something the
+ * request left open (stored in place of the requested ones with the outcome).
+ */
+export type ProducedFile = Omit<MediaFields, "mime" | "kind"> & { path: string; name: string; params?: Record<string, unknown> };
 
 /**
  * A whole task type: its rules and its processor, assembled in lib/tasks/types/<type>.ts and registered

@@ -18,7 +18,7 @@ export const watermarkRegionCount = { min: 1, max: 8 } as const;
  */
 export const watermarkConfidence = { confident: 0.8, shown: 0.5 } as const;
 export const isConfidentWatermark = (region: { confidence: number }) => region.confidence >= watermarkConfidence.confident;
-export const watermarkMethods = ["delogo", "blur", "mask"] as const;
+export const watermarkMethods = ["restore", "delogo", "blur", "mask"] as const;
 export type WatermarkMethod = (typeof watermarkMethods)[number];
 
 /** A region to remove, only between `fromSecond` and `toSecond` when given (null: from the start / to the end). */
@@ -43,11 +43,18 @@ export const watermarkRequestSchema = z
   })
   .refine((params) => params.regions !== undefined || params.region !== undefined, { message: "regions are required", path: ["regions"] });
 
-/** Watermark params as stored and run, in one shape: v1's `region` becomes `regions`, the method defaults to delogo. */
-export const watermarkParamsSchema = watermarkRequestSchema.transform((params) => ({
-  regions: params.regions ?? [params.region as TimedRegion],
-  method: params.method ?? "delogo",
-}));
+/**
+ * Watermark params as stored and run, in one shape: v1's `region` becomes `regions`. Without a method
+ * the worker picks one per region (restore where the background moves under the mark, else delogo)
+ * and stores what it used: `methods`, one per removed region, and `method` when they all agree.
+ */
+export const watermarkParamsSchema = watermarkRequestSchema
+  .extend({ methods: z.array(z.enum(watermarkMethods)).optional() })
+  .transform(({ regions, region, method, methods }) => ({
+    regions: regions ?? [region as TimedRegion],
+    ...(method ? { method } : {}),
+    ...(methods ? { methods } : {}),
+  }));
 export type WatermarkParams = z.infer<typeof watermarkParamsSchema>;
 
 /**

@@ -38,25 +38,38 @@ export async function resolveRemovalRegions(options: {
   return confident;
 }
 
-/** Watermark removal: every region removed with the chosen method, the audio kept. */
+const spanText = (region: RemovalRegion) =>
+  region.fromSecond != null || region.toSecond != null ? ` from ${region.fromSecond ?? 0} s to ${region.toSecond ?? "the end"}${region.toSecond == null ? "" : " s"}` : "";
+
+/**
+ * Watermark removal: every region removed with the chosen method, the audio kept. Without a method,
+ * restore decides per region (delogo where the background under it never moves), and the params the
+ * task stores say which method each region got.
+ */
 async function processWatermark({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
   const parsed = watermarkParamsSchema.safeParse(task.params);
   if (!parsed.success) throw new AppError("invalid_params", "params.regions");
   const params = parsed.data;
   const file = firstInput(task);
   const outputPath = join(workDir, "output.mp4");
-  await withStoredFile(file, signal, async ({ path, info }) => {
+  const method = params.method ?? "restore";
+  const methods = await withStoredFile(file, signal, async ({ path, info }) => {
     if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
     const onAnalysing = () => progress.update(0, "Finding watermarks");
     const regions = await resolveRemovalRegions({ file, info, params, attempt: task.attempts, signal, onAnalysing });
-    for (const region of regions) {
-      const span = region.fromSecond != null || region.toSecond != null ? ` from ${region.fromSecond ?? 0} s to ${region.toSecond ?? "the end"}${region.toSecond == null ? "" : " s"}` : "";
-      await log("info", `Removing watermark at ${region.x},${region.y} size ${region.width}×${region.height}${span} (${params.method})`);
-    }
+    const asked = params.method ?? "the best method for it";
+    for (const region of regions) await log("info", `Removing watermark at ${region.x},${region.y} size ${region.width}×${region.height}${spanText(region)} (${asked})`);
     progress.update(0, "Removing watermark");
-    await removeWatermark({ inputPath: path, outputPath, info, regions, method: params.method, workDir, signal, onProgress: (percent) => progress.update(percent) });
+    const used = await removeWatermark({ inputPath: path, outputPath, info, regions, method, workDir, signal, onProgress: (percent) => progress.update(percent) });
+    for (const [index, region] of regions.entries()) {
+      if (used[index] !== params.method) await log("info", `Removed the watermark at ${region.x},${region.y} with ${used[index]}`);
+    }
+    return used;
   });
-  return describeVideoOutput(outputPath, `${baseName(file.name)}-clean.mp4`, signal);
+  const output = await describeVideoOutput(outputPath, `${baseName(file.name)}-clean.mp4`, signal);
+  if (params.method) return output;
+  const uniform = methods.every((used) => used === methods[0]) ? { method: methods[0] } : {};
+  return { ...output, params: { ...params, ...uniform, methods } };
 }
 
 /** Watermark removal: its rules (watermark-rules.ts) and its processor. */

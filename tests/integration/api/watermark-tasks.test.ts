@@ -34,7 +34,7 @@ describe("watermark detection in the files API", () => {
     const task = await createTask(visitor, { regions: "auto" }, [video.id]);
     expect(task.status).toBe(202);
     expect(task.body.task.inputs[0].watermarks).toEqual([found, possible]);
-    expect(task.body.task.params).toEqual({ regions: "auto", method: "delogo" });
+    expect(task.body.task.params, "without a method the worker picks one per region").toEqual({ regions: "auto" });
   });
 
   it("refuses \"auto\" when the analysis is confident of no mark: possible marks are never removed unasked", async () => {
@@ -51,7 +51,7 @@ describe("watermark detection in the files API", () => {
 });
 
 describe("POST /api/tasks (watermark regions)", () => {
-  it("takes 1 to 8 regions with optional time spans and a method, and still takes v1's single region", async () => {
+  it("takes 1 to 8 regions with optional time spans and a method (restore, delogo, blur or mask), and still takes v1's single region", async () => {
     const { visitor, video } = await visitorWithVideo();
     const regions = [box(0, 0), box(100, 50, { confidence: 0.8, fromSecond: 0.5, toSecond: 1.5 }), ...Array.from({ length: 6 }, (_, n) => box(n * 40, 200))];
     const many = await createTask(visitor, { regions, method: "mask" }, [video.id]);
@@ -59,7 +59,10 @@ describe("POST /api/tasks (watermark regions)", () => {
     expect(many.body.task.params).toEqual({ regions, method: "mask" });
     const v1 = await createTask(visitor, { region: box(10, 10) }, [video.id]);
     expect(v1.status).toBe(202);
-    expect(v1.body.task.params).toEqual({ regions: [box(10, 10)], method: "delogo" });
+    expect(v1.body.task.params).toEqual({ regions: [box(10, 10)] });
+    const restore = await createTask(visitor, { regions: [box(10, 10)], method: "restore" }, [video.id]);
+    expect(restore.status).toBe(202);
+    expect(restore.body.task.params).toEqual({ regions: [box(10, 10)], method: "restore" });
     const blur = await createTask(visitor, { regions: [box(10, 10, { fromSecond: null, toSecond: 1 })], method: "blur" }, [video.id]);
     expect(blur.status).toBe(202);
     const auto = await createTask(visitor, { regions: "auto" }, [video.id]);

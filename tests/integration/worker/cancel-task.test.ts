@@ -21,7 +21,7 @@ describe("cancelling a running task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, await makeVideo({ seconds: 40, width: 640, height: 480, audio: false }));
     const region = { x: 10, y: 10, width: 100, height: 60 };
-    const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region, method: "delogo" } });
 
     const running = await waitForTaskProgress(taskId);
     expect(running.message).toBe("Removing watermark");

@@ -5,7 +5,7 @@ import { grayFrame, meanLumaDifference, type Rect } from "../../support/frame-lu
 import { runTaskToEnd } from "../../support/run-task-to-end";
 import { copyOfStored } from "../../support/stored-copy";
 import { createVisitor, storeUpload } from "../../support/seed-tasks";
-import { boxMark, intersectionOverUnion, makeWatermarkedClip, markTruth } from "../../support/watermark-clips";
+import { boxMark, intersectionOverUnion, makeWatermarkedClip, markTruth, textMark, type ClipSpec } from "../../support/watermark-clips";
 import { withWorker } from "../../support/with-worker";
 
 withWorker();
@@ -46,6 +46,42 @@ describe("watermark removal methods", () => {
     expect(detected, "the task ran the analysis itself and stored it").toHaveLength(1);
     expect(intersectionOverUnion(detected![0]!, truth)).toBeGreaterThanOrEqual(0.5);
     expect(auto.task.logs.map((log) => log.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Removing watermark at .*\(mask\)$/)]));
+  });
+
+  test("restore brings back the moving picture under a semi-transparent mark better than delogo; the default picks it and says so", async () => {
+    const handle = textMark({ text: "@clipclean", x: 400, y: 300, size: 34, opacity: 0.55 });
+    const spec: ClipSpec = { background: "scrolled-testsrc", marks: [handle], seconds: 3 };
+    const [clip, clean, truth] = await Promise.all([makeWatermarkedClip(spec), makeWatermarkedClip({ ...spec, marks: [] }), markTruth(handle, size)]);
+    const region = grown(truth, 3);
+    const [delogo, restore, chosen] = await Promise.all([
+      removeWith({ regions: [region], method: "delogo" }, clip),
+      removeWith({ regions: [region], method: "restore" }, clip),
+      removeWith({ regions: [region] }, clip),
+    ]);
+    const errorAgainstClean = async (path: string) => {
+      let total = 0;
+      for (const second of [0.8, 1.6, 2.4]) total += meanLumaDifference(await grayFrame(clean, second, size), await grayFrame(path, second, size), truth, "inside");
+      return total / 3;
+    };
+    for (const run of [delogo, restore, chosen]) expect(run.task.status, run.task.errorMessage ?? "").toBe("completed");
+    const [markError, delogoError, restoreError] = await Promise.all([errorAgainstClean(clip), errorAgainstClean(delogo.output!), errorAgainstClean(restore.output!)]);
+    expect(restoreError, `mark ${markError}, delogo ${delogoError}`).toBeLessThan(delogoError * 0.6);
+    expect(restoreError).toBeLessThan(markError * 0.6);
+    const before = await grayFrame(clip, 1.6, size);
+    expect(meanLumaDifference(before, await grayFrame(restore.output!, 1.6, size), grown(region), "outside")).toBeLessThan(3);
+    expect(restore.task.params).toEqual({ regions: [region], method: "restore" });
+    expect(chosen.task.params).toEqual({ regions: [region], method: "restore", methods: ["restore"] });
+    expect(chosen.task.logs.map((log) => log.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Removed the watermark at .* with restore$/)]));
+  });
+
+  test("over a still picture the default removes with delogo, since the frames cannot tell the mark apart", async () => {
+    const bug = boxMark({ x: 470, y: 24, width: 120, height: 60, opacity: 0.6 });
+    const clip = await makeWatermarkedClip({ background: "scrolled-testsrc", marks: [bug], seconds: 2, still: true });
+    const region = grown(await markTruth(bug, size), 4);
+    const { task, output } = await removeWith({ regions: [region] }, clip);
+    expect(task.status, task.errorMessage ?? "").toBe("completed");
+    expect(task.params).toEqual({ regions: [region], method: "delogo", methods: ["delogo"] });
+    expect(meanLumaDifference(await grayFrame(clip, 1, size), await grayFrame(output!, 1, size), region, "inside")).toBeGreaterThan(8);
   });
 
   test("a region with a time span is removed only in that span", async () => {

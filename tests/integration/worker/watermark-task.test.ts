@@ -17,7 +17,7 @@ describe("watermark removal task", () => {
     const visitorId = await createVisitor();
     const fileId = await storeUpload(visitorId, source);
     const region = { x: 200, y: 20, width: 80, height: 50 };
-    const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region } });
+    const taskId = await submitTask({ visitorId, type: "watermark", inputs: [fileId], params: { region, method: "delogo" } });
 
     const task = await waitFor(
       async () => {

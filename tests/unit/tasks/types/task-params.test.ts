@@ -31,7 +31,7 @@ describe("task params", () => {
 
   it("wants the region inside the frame and the moment within the video", () => {
     const watermark = (x: number, y: number, width: number, height: number) => ({ type: "watermark" as const, params: { region: { x, y, width, height } } });
-    expect(settleTaskParams(watermark(220, 190, 100, 50), video)).toEqual({ params: { regions: [{ x: 220, y: 190, width: 100, height: 50 }], method: "delogo" } });
+    expect(settleTaskParams(watermark(220, 190, 100, 50), video)).toEqual({ params: { regions: [{ x: 220, y: 190, width: 100, height: 50 }] } });
     expect(settleTaskParams(watermark(221, 0, 100, 50), video)).toEqual({ invalidField: "params.region" });
     expect(settleTaskParams(watermark(0, 191, 100, 50), video)).toEqual({ invalidField: "params.region" });
     expect(settleTaskParams({ type: "thumbnail", params: { atSecond: 10 } }, video)).toEqual({ params: { width: 256, atSecond: 10 } });

@@ -1,0 +1,170 @@
+import { cropPlanes, type CropLayout, type CropPlane } from "./crop-layout";
+import { fillBox, planBoxFill, type BoxFill } from "./fill-box";
+
+/**
+ * The mark in one plane, estimated from many frames (multi-image matting, as in Dekel et al., CVPR
+ * 2017): a frame shows I = αW + (1−α)B, so over frames in which the background B varies, the spread of I
+ * inside the box is (1−α) times the spread of B, which the ring around the box predicts. Box-sized
+ * arrays: α (NaN where the background never moved, so the frames say nothing), the mark's colour W,
+ * the background's expected value and spread.
+ */
+export type PlaneMatte = {
+  fill: BoxFill;
+  alpha: Float32Array;
+  color: Float32Array;
+  backgroundMean: Float32Array;
+  backgroundSpread: Float32Array;
+  /** How much the picture varies across a few pixels around the box (RMS, 8-bit levels): how far a fill strays. */
+  texture: number;
+};
+
+/**
+ * The matte per plane (Y, U, V); how much the background under the box moves (luma spread, median) and
+ * how evenly (the 10th over the 90th percentile: near 1 when the camera moves, near 0 when one thing
+ * moves in a still scene, where the ring cannot tell how much each pixel under the mark moves).
+ */
+export type Matte = { planes: PlaneMatte[]; motion: number; evenness: number; markShare: number };
+
+/** Below this opacity a pixel is taken as unmarked (the estimate's own noise is about this large). */
+export const MIN_ALPHA = 0.15;
+/** A background spreading less than this (8-bit levels) over the frames reveals nothing about the mark. */
+const MIN_SPREAD = 3;
+/** Compression noise of a decoded pixel (8-bit levels, one standard deviation), which adds to every spread. */
+export const NOISE = 2.5;
+/** The distance (luma pixels) over which the ring's texture is measured: about how far a fill reaches. */
+const TEXTURE_LAG = 4;
+
+/** Per-pixel sums over the frames, and per plane the sum of squared differences across the ring and their count. */
+export type CropStats = { frames: number; sum: Float64Array; squares: Float64Array; texture: Float64Array; textureCount: Float64Array };
+
+export const emptyCropStats = (frameBytes: number): CropStats => ({
+  frames: 0,
+  sum: new Float64Array(frameBytes),
+  squares: new Float64Array(frameBytes),
+  texture: new Float64Array(3),
+  textureCount: new Float64Array(3),
+});
+
+/** The sum of the ring's squared differences `lag` pixels apart, along the box's sides, and their count. */
+function ringDifferences(plane: CropPlane, values: ArrayLike<number>, lag: number): [number, number] {
+  const { box, width, height, offset } = plane;
+  const at = (x: number, y: number) => values[offset + y * width + x]!;
+  let total = 0;
+  let count = 0;
+  for (let y = 0; y < height; y += 1) {
+    if (y >= box.y && y < box.y + box.height) continue;
+    for (let x = box.x; x + lag < box.x + box.width; x += 1) total += (at(x + lag, y) - at(x, y)) ** 2;
+    count += Math.max(0, box.width - lag);
+  }
+  for (let x = 0; x < width; x += 1) {
+    if (x >= box.x && x < box.x + box.width) continue;
+    for (let y = box.y; y + lag < box.y + box.height; y += 1) total += (at(x, y + lag) - at(x, y)) ** 2;
+    count += Math.max(0, box.height - lag);
+  }
+  return [total, count];
+}
+
+const lagOf = (planeIndex: number) => (planeIndex === 0 ? TEXTURE_LAG : TEXTURE_LAG / 2);
+
+export function addCropFrame(stats: CropStats, planes: CropPlane[], frame: Uint8Array): void {
+  for (let index = 0; index < frame.length; index += 1) {
+    const value = frame[index]!;
+    stats.sum[index] = stats.sum[index]! + value;
+    stats.squares[index] = stats.squares[index]! + value * value;
+  }
+  planes.forEach((plane, index) => {
+    const [total, count] = ringDifferences(plane, frame, lagOf(index));
+    stats.texture[index] = stats.texture[index]! + total;
+    stats.textureCount[index] = stats.textureCount[index]! + count;
+  });
+  stats.frames += 1;
+}
+
+/** A 3×3 mean over the known values, which steadies the per-pixel ratio. */
+function smooth(values: Float32Array, width: number, height: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      let total = 0;
+      let count = 0;
+      for (let dy = -1; dy <= 1; dy += 1) {
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const value = values[(y + dy) * width + x + dx];
+          if (x + dx < 0 || x + dx >= width || value === undefined || Number.isNaN(value)) continue;
+          total += value;
+          count += 1;
+        }
+      }
+      out[y * width + x] = Number.isNaN(values[y * width + x]!) || count === 0 ? NaN : total / count;
+    }
+  }
+  return out;
+}
+
+/** 1 − α from the spreads, with the compression noise (which does not pass through the blend) taken out of both. */
+function transparency(observedSpread: number, backgroundSpread: number): number {
+  const observed = Math.max(0, observedSpread ** 2 - NOISE ** 2);
+  const background = Math.max(1, backgroundSpread ** 2 - NOISE ** 2);
+  return Math.sqrt(observed / background);
+}
+
+/**
+ * Unmarked pixels (α below MIN_ALPHA) whose average over the frames still stands out from the
+ * background's by more than the averaged picture varies around the box: a mark the spreads missed
+ * (the picture under it hardly moves), which the fill takes (NaN) rather than keeping it.
+ */
+function markTolerance(plane: CropPlane, mean: Float32Array, planeIndex: number): number {
+  const [total, count] = ringDifferences(plane, mean, lagOf(planeIndex));
+  return 3 * Math.sqrt(total / Math.max(1, count)) + 2 * NOISE;
+}
+
+function planeMatte(plane: CropPlane, mean: Float32Array, spread: Float32Array, lumaAlpha: Float32Array | null, texture: number): PlaneMatte {
+  const fill = planBoxFill(plane);
+  const size = plane.box.width * plane.box.height;
+  const backgroundMean = fillBox(fill, mean, new Float32Array(size));
+  const backgroundSpread = fillBox(fill, spread, new Float32Array(size));
+  const alpha = new Float32Array(size);
+  const color = new Float32Array(size);
+  for (let y = 0; y < plane.box.height; y += 1) {
+    for (let x = 0; x < plane.box.width; x += 1) {
+      const index = y * plane.box.width + x;
+      const at = plane.offset + (plane.box.y + y) * plane.width + plane.box.x + x;
+      const lumaWidth = plane.box.width * 2;
+      alpha[index] = lumaAlpha
+        ? (lumaAlpha[2 * y * lumaWidth + 2 * x]! + lumaAlpha[2 * y * lumaWidth + 2 * x + 1]! + lumaAlpha[(2 * y + 1) * lumaWidth + 2 * x]! + lumaAlpha[(2 * y + 1) * lumaWidth + 2 * x + 1]!) / 4
+        : backgroundSpread[index]! < MIN_SPREAD ? NaN : Math.min(1, Math.max(0, 1 - transparency(spread[at]!, backgroundSpread[index]!)));
+      color[index] = mean[at]!;
+    }
+  }
+  const smoothed = lumaAlpha ? alpha : smooth(alpha, plane.box.width, plane.box.height);
+  const tolerance = markTolerance(plane, mean, lumaAlpha ? 1 : 0);
+  for (let index = 0; index < size; index += 1) {
+    const opacity = smoothed[index]! < MIN_ALPHA ? 0 : smoothed[index]!;
+    const missed = opacity === 0 && Math.abs(color[index]! - backgroundMean[index]!) > tolerance;
+    smoothed[index] = Number.isNaN(smoothed[index]!) || missed ? NaN : opacity;
+    if (opacity > 0) color[index] = Math.min(255, Math.max(0, (color[index]! - (1 - opacity) * backgroundMean[index]!) / opacity));
+  }
+  return { fill, alpha: smoothed, color, backgroundMean, backgroundSpread, texture };
+}
+
+export function estimateMatte(layout: CropLayout, stats: CropStats): Matte {
+  const count = Math.max(1, stats.frames);
+  const mean = new Float32Array(stats.sum.length);
+  const spread = new Float32Array(stats.sum.length);
+  for (let index = 0; index < mean.length; index += 1) {
+    mean[index] = stats.sum[index]! / count;
+    spread[index] = Math.sqrt(Math.max(0, stats.squares[index]! / count - mean[index]! ** 2));
+  }
+  const texture = (index: number) => Math.sqrt(stats.texture[index]! / Math.max(1, stats.textureCount[index]!));
+  const [luma, ...chroma] = cropPlanes(layout) as [CropPlane, CropPlane, CropPlane];
+  const lumaMatte = planeMatte(luma, mean, spread, null, texture(0));
+  const planes = [lumaMatte, ...chroma.map((plane, index) => planeMatte(plane, mean, spread, lumaMatte.alpha, texture(index + 1)))];
+  const sorted = Float32Array.from(lumaMatte.backgroundSpread).sort();
+  const known = lumaMatte.alpha.filter((value) => !Number.isNaN(value));
+  return {
+    planes,
+    motion: sorted[Math.floor(sorted.length / 2)] ?? 0,
+    evenness: (sorted[Math.floor(sorted.length * 0.1)] ?? 0) / Math.max(1e-3, sorted[Math.floor(sorted.length * 0.9)] ?? 0),
+    markShare: known.length === 0 ? 0 : known.filter((value) => value > 0).length / known.length,
+  };
+}

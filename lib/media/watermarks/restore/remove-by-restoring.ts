@@ -1,0 +1,95 @@
+import { join } from "node:path";
+import type { VideoInfo } from "../../media-info";
+import { AAC_AUDIO, H264_VIDEO } from "../../output-encoding";
+import { runFfmpeg } from "../../run-ffmpeg";
+import { cropLayout, yuv420Bytes, type CropLayout, type Rect } from "./crop-layout";
+import { extractCrops, type FrameTiming } from "./extract-crops";
+import { restoreCrops } from "./restore-crops";
+
+type TimedRect = Rect & { fromSecond?: number | null; toSecond?: number | null };
+
+export type RestoreRemovalOptions<Region extends TimedRect> = {
+  inputPath: string;
+  outputPath: string;
+  info: VideoInfo;
+  regions: Region[];
+  /** The delogo filter chain for regions restore leaves to delogo (frame size even). */
+  delogoFilter: (regions: Region[]) => string;
+  workDir: string;
+  signal: AbortSignal;
+  onProgress?: (percent: number) => void;
+};
+
+type Restored = { layout: CropLayout; path: string };
+
+/** Disk the boxes' frames may take in the work folder (twice: as read and as restored); longer videos are left to delogo. */
+const MAX_CROP_BYTES = 3 * 1024 ** 3;
+
+/** Whether the regions' crops of every frame fit in the work folder's budget (frames counted at 60 per second when unknown). */
+export function restoreFits(info: VideoInfo, regions: Rect[]): boolean {
+  const frames = info.durationSec * (info.video.fps ?? 60);
+  const bytes = regions.reduce((total, region) => total + yuv420Bytes(cropLayout(region, info.video).crop), 0);
+  return bytes * frames * 2 <= MAX_CROP_BYTES;
+}
+
+/** Share of the progress bar the first decode takes (the second one also encodes). */
+const FIRST_PASS_SHARE = 35;
+
+/**
+ * The second pass: the video with the delogo regions filled and every restored box laid over its own
+ * frame. Both streams are counted in frames at one pace, so box and frame meet exactly; then the
+ * first frame's time is restored. The audio is copied when it already is AAC.
+ */
+function composeArgs<Region extends TimedRect>(options: RestoreRemovalOptions<Region>, delogoRegions: Region[], restored: Restored[], timing: FrameTiming): string[] {
+  const { info } = options;
+  const [num, den] = timing.rate.split("/");
+  const paced = `settb=${den}/${num},setpts=N`;
+  const inputs = restored.flatMap(({ layout, path }) => ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", `${layout.box.width}x${layout.box.height}`, "-framerate", timing.rate, "-i", `file:${path}`]);
+  const delogo = delogoRegions.length > 0 ? `,${options.delogoFilter(delogoRegions)}` : "";
+  const steps = [`[0:v:0]format=yuv420p,${paced}${delogo}[frame0]`];
+  restored.forEach(({ layout }, index) => {
+    steps.push(`[${index + 1}:v]${paced}[box${index}]`);
+    steps.push(`[frame${index}][box${index}]overlay=${layout.box.x}:${layout.box.y}:eof_action=pass:format=yuv420[frame${index + 1}]`);
+  });
+  const even = `crop=${info.video.width - (info.video.width % 2)}:${info.video.height - (info.video.height % 2)}:0:0`;
+  steps.push(`[frame${restored.length}]setpts=PTS+${timing.startFrame},${even}[out]`);
+  const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : AAC_AUDIO;
+  return [
+    "-protocol_whitelist", "file", "-format_whitelist", "rawvideo," + info.format, "-f", info.format, "-i", `file:${options.inputPath}`,
+    ...inputs,
+    "-filter_complex", steps.join(";"),
+    "-map", "[out]", "-map", "0:a:0?",
+    ...H264_VIDEO, "-fps_mode", "passthrough",
+    ...audio,
+    "-movflags", "+faststart",
+    "-y", options.outputPath,
+  ];
+}
+
+/**
+ * Removes every region by restoring what is under it (see restore-crops.ts), or with delogo where the
+ * frames cannot tell the mark from a still picture. Returns the method used for each region, in order.
+ */
+export async function removeByRestoring<Region extends TimedRect>(options: RestoreRemovalOptions<Region>): Promise<("restore" | "delogo")[]> {
+  const { info, regions, workDir, signal, onProgress } = options;
+  const layouts = regions.map((region) => cropLayout(region, info.video));
+  const onFirstPass = onProgress && ((percent: number) => onProgress((percent * FIRST_PASS_SHARE) / 100));
+  const { paths, timing } = await extractCrops({ inputPath: options.inputPath, info, layouts, workDir, signal, onProgress: onFirstPass });
+  const methods: ("restore" | "delogo")[] = [];
+  const restored: Restored[] = [];
+  for (const [index, region] of regions.entries()) {
+    const path = join(workDir, `restored-${index}.yuv`);
+    const layout = layouts[index]!;
+    const outcome = await restoreCrops({ cropPath: paths[index]!, outputPath: path, layout, seconds: timing.seconds, ...region, signal });
+    methods.push(outcome.method);
+    if (outcome.method === "restore") restored.push({ layout, path });
+  }
+  const delogoRegions = regions.filter((_, index) => methods[index] === "delogo");
+  await runFfmpeg({
+    args: composeArgs(options, delogoRegions, restored, timing),
+    expectedSeconds: info.durationSec,
+    signal,
+    onProgress: onProgress && ((percent) => onProgress(FIRST_PASS_SHARE + (percent * (100 - FIRST_PASS_SHARE)) / 100)),
+  });
+  return methods;
+}
