@@ -47,7 +47,8 @@ export async function previewWatermarkRemoval(options: PreviewWatermarkRemovalOp
       await writeMaskImage({ path: maskPaths[index]!, frame: info.video, region });
     }
   }
-  const removal = regions.length === 0 ? "null" : watermarkFilter(regions, info.video, method, maskPaths);
+  // One frame cannot show restore, which learns the mark from the whole video: its fallback, delogo, stands in.
+  const removal = regions.length === 0 ? "null" : watermarkFilter(regions, info.video, method === "restore" ? "delogo" : method, maskPaths);
   const pngs = { before: join(workDir, "before.png"), after: join(workDir, "after.png") };
   const args = [
     "-ss", atSecond.toFixed(3), ...confinedInput(options.inputPath, info.format),

@@ -31,7 +31,7 @@ export async function renderPreview(options: { previewId: string; attempt: numbe
     const frames = await withStoredFile(file, signal, async ({ path, info }) => {
       if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
       const regions = await resolveRemovalRegions({ file, info, params, attempt, signal });
-      return previewWatermarkRemoval({ inputPath: path, info, regions, method: params.method, atSecond: preview.atSecond, workDir, signal });
+      return previewWatermarkRemoval({ inputPath: path, info, regions, method: params.method ?? "restore", atSecond: preview.atSecond, workDir, signal });
     });
     const storage = getStorage();
     await storage.putFile(keys.beforeKey, frames.beforePath);
