@@ -6,15 +6,16 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { benchEnvironment } from "./support/bench-environment";
 import { markEdgeEnergy } from "./support/mark-edge-energy";
+import { markFound } from "./support/mark-found";
 import { round, timeMs } from "./support/measure";
 import { watermarkCorpus, type CorpusClip } from "./support/watermark-corpus";
-
-const FOUND_IOU = 0.5;
 
 type Rect = { x: number; y: number; width: number; height: number };
 
 export default async function benchWatermarkDetection() {
+  await benchEnvironment();
   const clips = await import("../tests/support/watermark-clips");
   const { probeMedia } = await import("../lib/media/probe-media");
   const { detectWatermarks } = await import("../lib/media/watermarks/detect-watermarks");
@@ -24,11 +25,6 @@ export default async function benchWatermarkDetection() {
     const info = await probeMedia(path);
     if (info.kind !== "video") throw new Error("the generated clip should probe as a video");
     return { info, regions: await detectWatermarks({ inputPath: path, info, workDir, signal: new AbortController().signal }) };
-  };
-  const found = (truth: Rect, region: Rect) => {
-    if (clips.intersectionOverUnion(truth, region) >= FOUND_IOU) return true;
-    const covered = clips.overlapArea(truth, region) / (truth.width * truth.height);
-    return covered >= 0.9 && region.width * region.height <= 3 * truth.width * truth.height;
   };
   const limit = Number(process.env.WATERMARK_BENCH_LIMIT ?? Infinity);
   const corpus = watermarkCorpus();
@@ -40,7 +36,7 @@ export default async function benchWatermarkDetection() {
     const path = await clips.makeWatermarkedClip(clip.spec);
     const truth = await clips.markTruth(clip.spec.marks[0]!, { width: 640, height: 360 });
     const { regions } = await analyse(path);
-    if (regions.some((region) => found(truth, region))) hits += 1;
+    if (regions.some((region) => markFound(truth, region))) hits += 1;
     else misses.push(`${clip.name}: truth ${JSON.stringify(truth)} got ${JSON.stringify(regions.map(withoutMask))}`);
   }
   const falseAlarms: string[] = [];

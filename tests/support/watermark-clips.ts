@@ -39,14 +39,14 @@ export type ClipSpec = {
 };
 
 const CJK_FONTS = ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"];
-const LATIN_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+export const LATIN_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
 /** A font that draws Chinese when installed (else Latin, whose glyphs show boxes but still mark the frame). */
 export function cjkFont(): string {
   return CJK_FONTS.find((path) => existsSync(path)) ?? LATIN_FONT;
 }
 
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/:/g, "\\:").replace(/%/g, "\\%");
 }
 
