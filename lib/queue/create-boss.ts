@@ -19,8 +19,9 @@ export function createBoss(role: BossRole): PgBoss {
     supervise: isWorker,
     schedule: isWorker,
     migrate: true,
-    // Workers listen for new-job notifications; a dead worker's jobs are noticed within seconds.
+    // Workers listen for new-job notifications. They supervise every second, so a dead worker's
+    // task-run job is failed (and retried elsewhere) within a second of its heartbeat going stale.
     useListenNotify: isWorker,
-    ...(isWorker ? { superviseIntervalSeconds: 5, monitorIntervalSeconds: 5, queueCacheIntervalSeconds: 5 } : {}),
+    ...(isWorker ? { superviseIntervalSeconds: 1, monitorIntervalSeconds: 1, queueCacheIntervalSeconds: 5 } : {}),
   });
 }

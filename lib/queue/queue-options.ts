@@ -13,12 +13,14 @@ export const queueOptions: Record<JobName, QueueOptions> = {
   // One queued wake-up is enough: a dispatch run admits everything that fits at that moment.
   [jobs.taskDispatch.name]: { policy: "stately", retryLimit: 5, retryDelay: 1, expireInSeconds: 60, notify: true },
   // The heartbeat lets cancel() reach the running handler within about a second, and lets a
-  // dead worker's job be retried soon after it stops beating. No NOTIFY on every insert: it would
-  // wake every idle loop on every host for each job; the dispatcher wakes loops itself (wakeWorkers).
+  // dead worker's job be failed 10 s (pg-boss's shortest heartbeat) after its last beat; its retry
+  // is due at once, as a crash says nothing about the task, and the next poll finds it: the task
+  // runs again elsewhere within about 13 s. No NOTIFY on every insert: it would wake every idle loop
+  // on every host for each job; the dispatcher wakes loops itself (wakeWorkers).
   [jobs.taskRun.name]: {
     retryLimit: 2,
-    retryDelay: 5,
-    retryBackoff: true,
+    retryDelay: 0,
+    retryBackoff: false,
     heartbeatSeconds: 10,
     expireInSeconds: 60 * 60 * 4,
     deadLetter: jobs.taskRunDeadLetter.name,

@@ -11,9 +11,9 @@ export const taskRunHandler: QueueHandler = {
     return {
       localConcurrency: getConfig().limits.maxRunningTotal,
       heartbeatRefreshSeconds: 1,
-      // A backstop: every admitted job comes with a wake-up (wakeWorkers); polling finds retries,
-      // whose delay is at least as long, and jobs whose wake-up was lost.
-      pollingIntervalSeconds: 5,
+      // Every admitted job comes with a wake-up (wakeWorkers); polling finds the retry of a crashed
+      // worker's job (due at once, so this bounds the recovery) and jobs whose wake-up was lost.
+      pollingIntervalSeconds: 2,
     };
   },
   async handle(job) {
