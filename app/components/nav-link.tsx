@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { Link, usePathname } from "@/i18n/navigation";
 
 /** A header link that marks itself as the current page. */
-export function NavLink({ href, children }: { href: "/tasks" | "/tasks/new" | "/transfer"; children: ReactNode }) {
+export function NavLink({ href, children }: { href: "/tasks" | "/tasks/new" | "/files" | "/transfer"; children: ReactNode }) {
   const pathname = usePathname();
   const current = href === "/tasks" ? pathname === "/tasks" || (pathname.startsWith("/tasks/") && pathname !== "/tasks/new") : pathname === href;
   return (

@@ -14,6 +14,7 @@ export async function SiteHeader() {
         </Link>
         <NavLink href="/tasks/new">{t("newTask")}</NavLink>
         <NavLink href="/tasks">{t("myTasks")}</NavLink>
+        <NavLink href="/files">{t("myFiles")}</NavLink>
         <NavLink href="/transfer">{t("otherDevice")}</NavLink>
         <LanguageSwitcher label={t("language")} />
       </nav>

@@ -16,7 +16,8 @@ type SelectProps<Value extends string> = {
   onChange: (value: Value | "") => void;
 };
 
-function FilterSelect<Value extends string>({ label, name, value, options, allLabel, onChange }: SelectProps<Value>) {
+/** A labelled select of one filter, with "all" first. */
+export function FilterSelect<Value extends string>({ label, name, value, options, allLabel, onChange }: SelectProps<Value>) {
   return (
     <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
       {label}

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { toast } from "sonner";
-import { Link } from "@/i18n/navigation";
 import { ApiError } from "../../client/api-fetch";
+import { EmptyState } from "../empty-state";
 import type { TaskView } from "@/lib/tasks/task-view";
 import { NotifyButton } from "./notify-button";
 import { Pagination } from "./pagination";
@@ -84,13 +84,7 @@ export function TaskList({ initialQuery }: { initialQuery: string }) {
       {!data ? (
         <p className="py-10 text-center text-slate-500">{tCommon("loading")}</p>
       ) : data.tasks.length === 0 ? (
-        <div className="flex flex-col items-center gap-3 rounded-xl border border-dashed border-slate-300 bg-white px-4 py-12 text-center">
-          <h2 className="text-lg font-semibold">{filtered ? t("emptyFiltered") : t("emptyTitle")}</h2>
-          {!filtered && <p className="max-w-md text-slate-600">{t("emptyBody")}</p>}
-          <Link href="/tasks/new" className="rounded-lg bg-brand-600 px-5 py-2.5 font-semibold text-white shadow-sm hover:bg-brand-700">
-            {t("emptyAction")}
-          </Link>
-        </div>
+        <EmptyState title={filtered ? t("emptyFiltered") : t("emptyTitle")} body={filtered ? undefined : t("emptyBody")} actionLabel={t("emptyAction")} />
       ) : (
         <ul aria-label={t("list")} className="flex flex-col gap-3">
           {groupPipelines(data.tasks).map((group) =>

@@ -1,0 +1,111 @@
+import { readFile } from "node:fs/promises";
+import { Readable } from "node:stream";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { getStorage } from "@/lib/storage/get-storage";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
+import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
+import { makeImage } from "../support/media-fixtures";
+import { sidewaysOverflow } from "../support/task-pages";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let picture: Buffer;
+
+beforeAll(async () => {
+  [browser, picture] = await Promise.all([launchBrowser(), makeImage({ width: 120, height: 90 }).then((path) => readFile(path))]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/**
+ * Through the API with the page's cookie: an upload, a finished thumbnail task on it with a result
+ * (stored here, so no worker is needed) and a second upload already past its expiry (grace period:
+ * the row and bytes are still there).
+ */
+async function seedFiles(page: Page) {
+  const upload = async (name: string) =>
+    (await (await page.request.post(`${baseUrl}/api/uploads`, { multipart: { file: { name, mimeType: "image/png", buffer: picture } } })).json()).files[0];
+  const photo = await upload("photo.png");
+  const old = await upload("旧照片.png");
+  await getDb().file.update({ where: { id: old.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+  const task = (await (await page.request.post(`${baseUrl}/api/tasks`, { data: { type: "thumbnail", inputs: [photo.id] } })).json()).task;
+  await getDb().task.update({ where: { id: task.id }, data: { status: "completed", progress: 100, startedAt: new Date(), finishedAt: new Date() } });
+  const key = `outputs/${task.id}/1-0.png`;
+  await getStorage().put(key, Readable.from([picture]));
+  const visitorId = (await getDb().file.findUniqueOrThrow({ where: { id: photo.id } })).visitorId;
+  const result = await getDb().file.create({
+    data: { visitorId, origin: "output", taskId: task.id, name: "photo-thumb.png", size: picture.length, mime: "image/png", kind: "image", width: 120, height: 90, storageKey: key, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  return { photo, old, taskId: task.id as string, result };
+}
+
+describe("My files", () => {
+  it("zh at 375 px: uploads and results with usage, the task that made a result, filters, an expired file's placeholder, deleting several", { timeout: 90_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    const errors = watchConsoleErrors(page);
+    await page.goto(`${baseUrl}/zh/tasks`);
+    const { photo, old, taskId, result } = await seedFiles(page);
+
+    await page.getByRole("link", { name: zh.nav.myFiles }).click();
+    await page.waitForURL(`${baseUrl}/zh/files`);
+    expect(await page.title()).toBe(`${zh.files.title} · ${zh.meta.siteName}`);
+    const rows = page.locator("li[data-file-id]");
+    await rows.nth(2).waitFor();
+    expect(await rows.evaluateAll((items) => items.map((item) => item.getAttribute("data-file-id")))).toEqual([result.id, old.id, photo.id]);
+    expect(Number(await page.getByRole("meter", { name: zh.files.usageLabel }).getAttribute("aria-valuenow"))).toBeGreaterThan(0);
+    const made = rows.nth(0).getByRole("link", { name: zh.files.madeBy });
+    expect(await made.getAttribute("href")).toBe(`/zh/tasks/${taskId}`);
+    const expired = page.locator(`li[data-file-id="${old.id}"]`);
+    await expect(expired.getAttribute("data-expired")).resolves.toBe("true");
+    await expired.getByRole("img", { name: zh.files.expired }).waitFor();
+    expect(await expired.locator("img, a[download]").count()).toBe(0);
+    expect(await rows.nth(0).locator("a[download]").count()).toBe(1);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, "files-zh");
+
+    await page.getByLabel(zh.files.filterOrigin).selectOption("output");
+    await rows.nth(1).waitFor({ state: "detached" });
+    expect(await rows.getAttribute("data-file-id")).toBe(result.id);
+    await page.getByLabel(zh.files.filterOrigin).selectOption("");
+    await rows.nth(2).waitFor();
+
+    await page.getByRole("checkbox", { name: zh.files.select.replace("{name}", "photo-thumb.png") }).check();
+    await page.getByRole("checkbox", { name: zh.files.select.replace("{name}", "旧照片.png") }).check();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: zh.files.deleteSelected.replace("{count}", "2") }).click();
+    await rows.nth(1).waitFor({ state: "detached" });
+    expect(await rows.getAttribute("data-file-id")).toBe(photo.id);
+    expect(await getDb().file.count({ where: { id: { in: [old.id, result.id] } } })).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("en at 1280 px: a result past its expiry shows a placeholder on its task page and says it expired instead of offering Download", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchConsoleErrors(page);
+    await page.goto(`${baseUrl}/en/files`);
+    await page.getByRole("heading", { name: en.files.emptyTitle }).waitFor();
+    const { taskId, result } = await seedFiles(page);
+    await getDb().file.update({ where: { id: result.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+
+    await page.reload();
+    await page.locator("li[data-file-id]").nth(2).waitFor();
+    expect(await page.locator("li[data-expired]").count()).toBe(2);
+    await saveScreenshot(page, "files-en");
+    await page.goto(`${baseUrl}/en/tasks/${taskId}`);
+    const output = page.locator("section").filter({ has: page.getByRole("heading", { name: en.taskDetail.outputs }) });
+    await output.getByRole("img", { name: en.files.expired }).waitFor();
+    await output.getByText(en.files.expired, { exact: true }).waitFor();
+    expect(await output.locator("a[download], video, img").count()).toBe(0);
+    expect(await page.locator("a[download]").count()).toBe(0);
+    await saveScreenshot(page, "task-detail-expired-en");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
