@@ -83,6 +83,12 @@ const settings = {
     /** The first retry's delay; each later one roughly doubles (pg-boss backoff). */
     retryDelaySeconds: setting("WEBHOOK_RETRY_DELAY_SECONDS", positiveInt(60)),
   },
+  email: {
+    /** The mail server that sends confirmation codes and task mails (smtp:// or smtps://, credentials in the URL). */
+    smtpUrl: setting("SMTP_URL", z.url({ protocol: /^smtps?$/ }).optional()),
+    /** The sender of every mail, e.g. `ClipClean <noreply@example.com>`. Email is offered only with both set. */
+    from: setting("EMAIL_FROM", z.string().trim().min(3).optional()),
+  },
   ffmpegPath: setting("FFMPEG_PATH", optionalPath),
   ffprobePath: setting("FFPROBE_PATH", optionalPath),
   storage: {
@@ -225,4 +231,10 @@ export function getConfig(): Config {
 export function taskTimeLimitMinutes(type: TaskType): number {
   const { taskTimeoutMinutes, taskTimeoutMinutesByType } = getConfig().limits;
   return taskTimeoutMinutesByType[type] ?? taskTimeoutMinutes;
+}
+
+/** The mail server and sender when both SMTP_URL and EMAIL_FROM are set; null means the product offers no email. */
+export function emailSettings(): { smtpUrl: string; from: string } | null {
+  const { smtpUrl, from } = getConfig().email;
+  return smtpUrl && from ? { smtpUrl, from } : null;
 }

@@ -5,6 +5,8 @@ export const errorStatus = {
   bad_request: 400,
   invalid_params: 400,
   no_file: 400,
+  /** A wrong, expired or voided email confirmation code. */
+  invalid_code: 400,
   /** Operator pages (the queue dashboard) without the right credentials; answered with WWW-Authenticate. */
   unauthorized: 401,
   forbidden: 403,

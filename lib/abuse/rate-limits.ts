@@ -5,8 +5,15 @@ import { AppError } from "../errors";
 /** Rate limits count per hour unless they say otherwise; the lifecycle sweep deletes windows older than this. */
 export const RATE_WINDOW_SECONDS = 3600;
 
-/** `windowSeconds` (at most RATE_WINDOW_SECONDS) is the length of the fixed window the limit counts in. */
+/** The one longer window (codes mailed per address per day): keys of such limits start with DAY_KEY_PREFIX. */
+export const DAY_SECONDS = 86_400;
+const DAY_KEY_PREFIX = "day:";
+
+/** `windowSeconds` (RATE_WINDOW_SECONDS or less, or DAY_SECONDS) is the length of the fixed window the limit counts in. */
 export type RateLimit = { key: string; limit: number; windowSeconds?: number; now?: number };
+
+// Daily windows are marked in their key, so the sweep keeps them for a day rather than an hour.
+const storedKey = (key: string, windowSeconds: number) => (windowSeconds > RATE_WINDOW_SECONDS ? `${DAY_KEY_PREFIX}${key}` : key);
 
 function windowOf(now: number, windowSeconds: number): { start: Date; endMs: number } {
   const windowMs = windowSeconds * 1000;
@@ -24,7 +31,8 @@ function windowOf(now: number, windowSeconds: number): { start: Date; endMs: num
  * there is, and the table is covered by our own migrations and schema test instead of a new dependency
  * that creates its own tables at run time.
  */
-export async function consumeRateLimit({ key, limit, windowSeconds = RATE_WINDOW_SECONDS, now = Date.now() }: RateLimit): Promise<void> {
+export async function consumeRateLimit({ key: name, limit, windowSeconds = RATE_WINDOW_SECONDS, now = Date.now() }: RateLimit): Promise<void> {
+  const key = storedKey(name, windowSeconds);
   const window = windowOf(now, windowSeconds);
   const db = getDb();
   const [row] = await db.$queryRaw<{ count: number }[]>`
@@ -41,8 +49,9 @@ export async function consumeRateLimit({ key, limit, windowSeconds = RATE_WINDOW
  * count only failures, every try is counted first (so concurrent tries cannot slip past the limit) and a
  * success is given back.
  */
-export async function refundRateLimit({ key, windowSeconds = RATE_WINDOW_SECONDS, now = Date.now() }: Omit<RateLimit, "limit">): Promise<void> {
+export async function refundRateLimit({ key: name, windowSeconds = RATE_WINDOW_SECONDS, now = Date.now() }: Omit<RateLimit, "limit">): Promise<void> {
   const window = windowOf(now, windowSeconds);
+  const key = storedKey(name, windowSeconds);
   await getDb().$executeRaw`
     UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key} AND window_start = ${window.start}`;
 }
@@ -50,7 +59,12 @@ export async function refundRateLimit({ key, windowSeconds = RATE_WINDOW_SECONDS
 /** Deletes rate-limit windows that have ended; returns how many rows went. Safe to call from any process, any time. */
 export async function deleteOldRateWindows({ now = Date.now() }: { now?: number } = {}): Promise<number> {
   const { count } = await getDb().rateLimit.deleteMany({
-    where: { windowStart: { lt: new Date(now - RATE_WINDOW_SECONDS * 1000) } },
+    where: {
+      OR: [
+        { windowStart: { lt: new Date(now - RATE_WINDOW_SECONDS * 1000) }, NOT: { key: { startsWith: DAY_KEY_PREFIX } } },
+        { windowStart: { lt: new Date(now - DAY_SECONDS * 1000) } },
+      ],
+    },
   });
   return count;
 }

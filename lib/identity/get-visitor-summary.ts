@@ -1,5 +1,6 @@
-import { getConfig } from "../config";
+import { emailSettings, getConfig } from "../config";
 import { getDb } from "../db";
+import { maskAddress, type EmailView } from "../email/email-view";
 import { AppError } from "../errors";
 import { countUsedBytes } from "../files/visitor-storage";
 import { taskStatuses } from "../tasks/task-states";
@@ -14,13 +15,18 @@ export type VisitorSummary = {
   usage: { storedBytes: number; quotaBytes: number };
   /** Signs the visitor's completion webhooks; only the visitor ever sees it. */
   webhookSecret: string;
+  /** The address task mails go to, masked; null when there is none (or the server sends no email). */
+  email: EmailView;
 };
 
 /** What GET /api/me reports: who the visitor is, their limits, how many tasks they have per status and how much of their quota they use. */
 export async function getVisitorSummary({ visitorId }: { visitorId: string }): Promise<VisitorSummary> {
   const db = getDb();
   const [visitor, groups, webhookSecret, usedBytes] = await Promise.all([
-    db.visitor.findUnique({ where: { id: visitorId }, select: { id: true, createdAt: true } }),
+    db.visitor.findUnique({
+      where: { id: visitorId },
+      select: { id: true, createdAt: true, email: { select: { address: true, confirmed: true, notify: true } } },
+    }),
     db.task.groupBy({ by: ["status"], where: { visitorId }, _count: { _all: true } }),
     ensureWebhookSecret({ visitorId }),
     countUsedBytes(db, { visitorIds: [visitorId] }),
@@ -40,5 +46,6 @@ export async function getVisitorSummary({ visitorId }: { visitorId: string }): P
     counts,
     usage: { storedBytes: usedBytes.get(visitorId) ?? 0, quotaBytes: limits.maxStoredBytesPerVisitor },
     webhookSecret,
+    email: visitor.email && emailSettings() ? { ...visitor.email, address: maskAddress(visitor.email.address) } : null,
   };
 }

@@ -36,6 +36,11 @@ export const jobs = {
       }),
     }),
   },
+  /** One task mail to a visitor who asked for them: the task as it was when it ended. */
+  taskEmail: {
+    name: "task-email",
+    payload: z.object({ taskId: z.string().min(1), visitorId: z.string().min(1), task: storedTaskViewSchema }),
+  },
 } as const;
 
 export type JobKey = keyof typeof jobs;

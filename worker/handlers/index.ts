@@ -4,6 +4,7 @@ import { fileWatermarksHandler } from "./file-watermarks";
 import type { QueueHandler } from "../../lib/queue/work-queues";
 import { retentionSweepHandler } from "./retention-sweep";
 import { taskDispatchHandler } from "./task-dispatch";
+import { taskEmailHandler } from "./task-email";
 import { taskRunDeadLetterHandler } from "./task-run-dead-letter";
 import { taskRunHandler } from "./task-run";
 import { taskWebhookHandler } from "./task-webhook";
@@ -19,4 +20,5 @@ export const handlers: Record<JobName, QueueHandler> = {
   "watermark-preview": watermarkPreviewHandler,
   "retention-sweep": retentionSweepHandler,
   "task-webhook": taskWebhookHandler,
+  "task-email": taskEmailHandler,
 };

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db";
+import { emailChannel } from "./email-channel";
 import { webhookChannel } from "./webhook-channel";
 
 /**
@@ -7,8 +8,8 @@ import { webhookChannel } from "./webhook-channel";
  */
 export type TaskEndChannel = { name: string; queue(tx: Prisma.TransactionClient, taskIds: string[]): Promise<void> };
 
-/** Every channel: a new one (email, Web Push) is its own file and one entry here. */
-const channels: TaskEndChannel[] = [webhookChannel];
+/** Every channel: a new one (Web Push) is its own file and one entry here. */
+const channels: TaskEndChannel[] = [webhookChannel, emailChannel];
 
 /**
  * The one place where tasks that have just ended fan out to every channel. Every path that makes a task

@@ -46,4 +46,15 @@ describe("deleteOldRateWindows", () => {
     expect(left).toHaveLength(1);
     expect(left[0]!.windowStart).toEqual(currentWindow);
   });
+
+  it("keeps a daily window for the whole day", async () => {
+    const key = `test:${randomUUID()}`;
+    const day = 86_400_000;
+    const now = Math.floor(Date.now() / day) * day + 5 * 3_600_000;
+    await consumeRateLimit({ key, limit: 1, windowSeconds: 86_400, now });
+    await deleteOldRateWindows({ now });
+    await expect(consumeRateLimit({ key, limit: 1, windowSeconds: 86_400, now })).rejects.toMatchObject({ code: "rate_limited" });
+    await deleteOldRateWindows({ now: now + day });
+    await expect(consumeRateLimit({ key, limit: 1, windowSeconds: 86_400, now: now + day })).resolves.toBeUndefined();
+  });
 });
