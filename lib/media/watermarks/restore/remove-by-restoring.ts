@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { confinedInput } from "../../confined-input";
 import type { VideoInfo } from "../../media-info";
 import { AAC_AUDIO, H264_VIDEO } from "../../output-encoding";
 import { runFfmpeg } from "../../run-ffmpeg";
@@ -55,7 +56,7 @@ function composeArgs<Region extends TimedRect>(options: RestoreRemovalOptions<Re
   steps.push(`[frame${restored.length}]setpts=PTS+${timing.startFrame},${even}[out]`);
   const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : AAC_AUDIO;
   return [
-    "-protocol_whitelist", "file", "-format_whitelist", "rawvideo," + info.format, "-f", info.format, "-i", `file:${options.inputPath}`,
+    ...confinedInput(options.inputPath, info.format),
     ...inputs,
     "-filter_complex", steps.join(";"),
     "-map", "[out]", "-map", "0:a:0?",
