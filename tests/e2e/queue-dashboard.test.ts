@@ -2,6 +2,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
 import { TEST_ADMIN_PASSWORD, withDashboardServer } from "../support/dashboard-server";
+import { startTestBoss } from "../support/seed-tasks";
+import { waitFor } from "../support/wait-for";
+
+/** A queue no worker consumes, so its jobs stay where the test puts them. */
+const ACTION_QUEUE = "dashboard-actions";
 
 describe("the queue dashboard in a browser", () => {
   const context = withDashboardServer();
@@ -28,18 +33,44 @@ describe("the queue dashboard in a browser", () => {
     expect(errors.filter((error) => !error.includes("https://fonts.googleapis.com/"))).toEqual([]);
   });
 
-  it("accepts its form actions from the page's own origin", async () => {
+  it("accepts its form actions from the page's own origin: a queue created there exists", async () => {
     const page = await (await browser.newContext({ httpCredentials: { username: "ops", password: TEST_ADMIN_PASSWORD } })).newPage();
+    const queueName = `dashboard-check-${Date.now()}`;
     await page.goto(`${context.server.baseUrl}/admin/queues/queues/create`);
-    await page.locator("#queueName").fill("dashboard-check");
+    await page.locator("#queueName").fill(queueName);
     const [action] = await Promise.all([
       page.waitForResponse((response) => response.request().method() === "POST"),
       page.locator("form[method=post] button[type=submit]").click(),
     ]);
     // React Router answers 400 to an action whose Origin is not the request's own host; this one
-    // reaches the dashboard's action, which shows its own outcome on the form.
-    expect(action.status()).toBe(200);
-    await page.getByRole("heading", { name: "Create Queue" }).waitFor();
+    // reaches the dashboard's action, which creates the queue and redirects to it.
+    expect(action.status()).toBe(302);
+    await page.getByText(queueName).first().waitFor();
+    expect(await (await startTestBoss()).getQueue(queueName)).toMatchObject({ name: queueName });
     await saveScreenshot(page, "queue-dashboard-action");
+  });
+
+  it("retries a failed job and cancels a queued one from the job's page", async () => {
+    const boss = await startTestBoss();
+    if (!(await boss.getQueue(ACTION_QUEUE))) await boss.createQueue(ACTION_QUEUE, { retryLimit: 0 });
+    const failedId = (await boss.send(ACTION_QUEUE, { step: "fails" }))!;
+    const [claimed] = await boss.fetch(ACTION_QUEUE);
+    expect(claimed?.id).toBe(failedId);
+    await boss.fail(ACTION_QUEUE, failedId, { message: "broken on purpose" });
+    const queuedId = (await boss.send(ACTION_QUEUE, { step: "waits" }))!;
+    const stateOf = async (id: string) => (await boss.getJobById(ACTION_QUEUE, id))?.state;
+
+    const page = await (await browser.newContext({ httpCredentials: { username: "ops", password: TEST_ADMIN_PASSWORD } })).newPage();
+    await page.goto(`${context.server.baseUrl}/admin/queues/queues/${ACTION_QUEUE}/jobs/${failedId}`);
+    await page.getByRole("button", { name: "Retry", exact: true }).click();
+    await waitFor(async () => (await stateOf(failedId)) !== "failed", { what: "the failed job to be retried", timeoutMs: 10_000 });
+    expect(await stateOf(failedId)).toMatch(/^(created|retry)$/);
+    await expect(page.getByText("Action failed").count()).resolves.toBe(0);
+
+    await page.goto(`${context.server.baseUrl}/admin/queues/queues/${ACTION_QUEUE}/jobs/${queuedId}`);
+    await page.getByRole("button", { name: "Cancel", exact: true }).click();
+    await page.getByRole("button", { name: "Cancel Job", exact: true }).click();
+    await waitFor(async () => (await stateOf(queuedId)) === "cancelled", { what: "the queued job to be cancelled", timeoutMs: 10_000 });
+    await saveScreenshot(page, "queue-dashboard-cancelled-job");
   });
 });
