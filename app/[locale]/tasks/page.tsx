@@ -2,7 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { titleMetadata } from "@/lib/web/title-metadata";
 import { Link } from "@/i18n/navigation";
 import { segmentLocale } from "@/i18n/routing";
-import { getConfig } from "@/lib/config";
+import { emailSettings, getConfig } from "@/lib/config";
+import { EmailPanel } from "../../components/email/email-panel";
 import { PageHeader } from "../../components/page-header";
 import { TaskList } from "../../components/tasks/task-list";
 
@@ -26,6 +27,7 @@ export default async function TasksPage({ params, searchParams }: Props) {
         }
       />
       <TaskList initialQuery={(typeof q === "string" ? q : "").trim()} />
+      {emailSettings() && <EmailPanel />}
     </div>
   );
 }

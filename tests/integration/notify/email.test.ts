@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
+import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../../support/browser";
 import { makeImage } from "../../support/media-fixtures";
 import { startSmtpReceiver, type SmtpReceiver } from "../../support/smtp-receiver";
 import { waitFor } from "../../support/wait-for";
@@ -164,5 +165,48 @@ describe("email notifications", () => {
     expect(await getDb().visitorEmail.count({ where: { visitorId: id } })).toBe(1);
     expect((await visitor.json("/api/me", { method: "DELETE" })).status).toBe(204);
     expect(await getDb().visitorEmail.count({ where: { visitorId: id } })).toBe(0);
+  });
+});
+
+describe("the My tasks panel", () => {
+  it("takes an address and its code, toggles and removes it, in Chinese at 375 px; absent without SMTP_URL", { timeout: 120_000 }, async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+      const errors = watchConsoleErrors(page);
+      await page.goto(`${inject("baseUrl")}/en/tasks`);
+      await page.getByRole("heading", { name: en.tasks.title, level: 1 }).waitFor();
+      await expect(page.getByTestId("email-panel").count()).resolves.toBe(0);
+
+      await page.goto(`${server.baseUrl}/zh/tasks`);
+      const panel = page.getByTestId("email-panel");
+      await panel.getByRole("heading", { name: zh.email.panelTitle }).waitFor();
+      const address = newAddress("zh");
+      await panel.getByLabel(zh.email.addressLabel).fill(address);
+      await panel.getByRole("button", { name: zh.email.sendCode }).click();
+      await panel.getByText(zh.email.codeSent.replace("{address}", "z•••@example.com")).waitFor();
+      const code = (await mailTo(address)).text!.match(/\b\d{6}\b/)![0];
+
+      await panel.getByLabel(zh.email.codeLabel).fill(otherCode(code));
+      await panel.getByRole("button", { name: zh.email.confirm, exact: true }).click();
+      await panel.getByRole("alert").getByText(zh.errors.invalid_code).waitFor();
+      await panel.getByLabel(zh.email.codeLabel).fill(code);
+      await panel.getByRole("button", { name: zh.email.confirm, exact: true }).click();
+      await expect(panel.getByTestId("email-address").textContent()).resolves.toBe("z•••@example.com");
+      const toggle = panel.getByRole("checkbox", { name: zh.email.notifyToggle });
+      expect(await toggle.isChecked()).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await saveScreenshot(page, "email-panel-zh");
+
+      await toggle.uncheck();
+      await waitFor(async () => (await (await page.request.get(`${server.baseUrl}/api/me`)).json()).email.notify === false, { what: "notify off" });
+      await panel.getByRole("button", { name: zh.email.remove }).click();
+      await panel.getByLabel(zh.email.addressLabel).waitFor();
+      expect((await (await page.request.get(`${server.baseUrl}/api/me`)).json()).email).toBeNull();
+      // The browser logs the wrong code's 400 answer; nothing else may fail.
+      expect(errors.filter((error) => !error.includes("status of 400"))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
