@@ -88,6 +88,8 @@ const settings = {
     smtpUrl: setting("SMTP_URL", z.url({ protocol: /^smtps?$/ }).optional()),
     /** The sender of every mail, e.g. `ClipClean <noreply@example.com>`. Email is offered only with both set. */
     from: setting("EMAIL_FROM", z.string().trim().min(3).optional()),
+    /** The first retry's delay of a task mail the server did not take; each later one roughly doubles. */
+    retryDelaySeconds: setting("EMAIL_RETRY_DELAY_SECONDS", positiveInt(30)),
   },
   ffmpegPath: setting("FFMPEG_PATH", optionalPath),
   ffprobePath: setting("FFPROBE_PATH", optionalPath),

@@ -35,8 +35,8 @@ export const queueOptions: Record<JobName, QueueOptions> = {
   // default 60 s (each job carries WEBHOOK_RETRY_DELAY_SECONDS) the last attempt comes 63 to 126
   // minutes after the first. An attempt lasts at most 15 s.
   [jobs.taskWebhook.name]: { retryLimit: 6, retryDelay: 60, retryBackoff: true, expireInSeconds: 60, notify: true },
-  // A mail server that is down gets 8 attempts over about two hours (30 s doubling); an attempt is cut
-  // off by the SMTP timeouts well within the expiry.
+  // A mail server that is down gets 8 attempts over about two hours (with the default 30 s that each job
+  // carries as EMAIL_RETRY_DELAY_SECONDS, doubling); an attempt is cut off by the SMTP timeouts well within the expiry.
   [jobs.taskEmail.name]: { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, notify: true },
 };
 

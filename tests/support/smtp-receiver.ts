@@ -7,14 +7,20 @@ export type SmtpReceiver = {
   url: string;
   /** Every mail accepted so far, parsed, in arrival order. */
   mails: ParsedMail[];
+  /** Every mail answered with a temporary failure (451), parsed. */
+  refused: ParsedMail[];
   /** The mails to `address`. */
   mailsTo: (address: string) => ParsedMail[];
   close: () => Promise<void>;
 };
 
-/** A real SMTP server on a free loopback port that accepts every mail (no TLS, no auth) and parses it. */
-export async function startSmtpReceiver(): Promise<SmtpReceiver> {
+/**
+ * A real SMTP server on a free loopback port (no TLS, no auth) that parses every mail and accepts it,
+ * unless `refuse` says to answer it with a temporary failure (451), as a busy mail server does.
+ */
+export async function startSmtpReceiver({ refuse = () => false }: { refuse?: (mail: ParsedMail) => boolean } = {}): Promise<SmtpReceiver> {
   const mails: ParsedMail[] = [];
+  const refused: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -22,8 +28,12 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
     onData(stream, _session, callback) {
       simpleParser(stream).then(
         (mail) => {
-          mails.push(mail);
-          callback();
+          if (!refuse(mail)) {
+            mails.push(mail);
+            return callback();
+          }
+          refused.push(mail);
+          callback(Object.assign(new Error("Mailbox busy, try again later"), { responseCode: 451 }));
         },
         (error: Error) => callback(error),
       );
@@ -35,6 +45,7 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    refused,
     mailsTo: (address) => mails.filter((mail) => recipients(mail).includes(address)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

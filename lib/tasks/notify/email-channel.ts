@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { emailSettings } from "../../config";
+import { emailSettings, getConfig } from "../../config";
 import { getDb, type Prisma } from "../../db";
 import { composeTaskEmail } from "../../email/compose-task-email";
 import { sha256 } from "../../email/email-secrets";
@@ -29,7 +29,7 @@ export const emailChannel = {
       WHERE t.id = ANY(${taskIds}::text[]) AND NOT EXISTS (SELECT 1 FROM tasks later WHERE later.depends_on = t.id)`;
     for (const row of rows) {
       if (isActiveStatus(row.task.status)) continue;
-      await sendJob("taskEmail", row, { tx });
+      await sendJob("taskEmail", row, { tx, retryDelaySeconds: getConfig().email.retryDelaySeconds });
     }
   },
 };

@@ -6,7 +6,7 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../../support/browser";
-import { makeImage } from "../../support/media-fixtures";
+import { makeImage, makeVideo } from "../../support/media-fixtures";
 import { startSmtpReceiver, type SmtpReceiver } from "../../support/smtp-receiver";
 import { waitFor } from "../../support/wait-for";
 import { startWebServer, type WebServer } from "../../support/web-server";
@@ -16,9 +16,17 @@ let smtp: SmtpReceiver;
 let server: WebServer;
 let worker: WorkerProcess;
 
+/** Addresses whose next task mail the mail server refuses once. */
+const busyFor = new Set<string>();
+
 beforeAll(async () => {
-  smtp = await startSmtpReceiver();
-  const emailEnv = { SMTP_URL: smtp.url, EMAIL_FROM: "ClipClean <noreply@clipclean.test>" };
+  smtp = await startSmtpReceiver({
+    refuse: (mail) => {
+      const address = [mail.to ?? []].flat()[0]?.value[0]?.address ?? "";
+      return mail.headerLines.some((line) => line.key === "list-unsubscribe") && busyFor.delete(address);
+    },
+  });
+  const emailEnv = { SMTP_URL: smtp.url, EMAIL_FROM: "ClipClean <noreply@clipclean.test>", EMAIL_RETRY_DELAY_SECONDS: "1" };
   [server, worker] = await Promise.all([
     startWebServer({ DATABASE_URL: inject("databaseUrl"), DATA_DIR: inject("dataDir"), SESSION_SECRET: "test-session-secret-that-is-at-least-32-characters", ...emailEnv }),
     startWorker(emailEnv),
@@ -157,6 +165,26 @@ describe("email notifications", () => {
     expect((await visitor.json("/api/me/email", { method: "DELETE" })).status).toBe(204);
     expect((await visitor.json("/api/me")).body.email).toBeNull();
     expect((await fetch(unsubscribeUrl, { method: "POST" })).status).toBe(404);
+  });
+
+  it("mails a pipeline once, for its last step, and tries again when the mail server is busy", async () => {
+    const address = newAddress();
+    const visitor = await confirmedVisitor(address);
+    busyFor.add(address);
+    const clip = await makeVideo({ seconds: 1, width: 160, height: 120, audio: false });
+    const upload = await visitor.upload([{ path: clip, name: "one.mp4" }, { path: clip, name: "two.mp4" }]);
+    const inputs = upload.body.files.map((file: { id: string }) => file.id);
+    const created = await visitor.json("/api/pipelines", { method: "POST", body: { inputs, steps: [{ type: "merge" }, { type: "thumbnail", params: { width: 32 } }] } });
+    expect(created.status, JSON.stringify(created.body)).toBe(202);
+    const last = created.body.pipeline.tasks[1];
+
+    const mail = await mailTo(address, 2);
+    expect(smtp.refused.filter((refused) => refused.subject === mail.subject)).toHaveLength(1);
+    expect(mail.subject).toBe(`${en.taskType.thumbnail} task ${last.shortId}: ${en.taskStatus.completed}`);
+    const steps = (await visitor.json(`/api/pipelines/${created.body.pipeline.id}`)).body.pipeline.tasks;
+    expect(steps.map((task: { status: string }) => task.status)).toEqual(["completed", "completed"]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(smtp.mailsTo(address)).toHaveLength(2);
   });
 
   it("forgets the address with the visitor (DELETE /api/me)", async () => {
