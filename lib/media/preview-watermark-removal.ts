@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { AppError } from "../errors";
@@ -5,6 +6,8 @@ import { confinedInput } from "./confined-input";
 import type { VideoInfo } from "./media-info";
 import { watermarkFilter, type RemovalMethod, type RemovalRegion } from "./remove-watermark";
 import { runFfmpeg } from "./run-ffmpeg";
+import { restorePreviewBoxes } from "./watermarks/restore/preview-restore";
+import { restoreFits } from "./watermarks/restore/remove-by-restoring";
 import { writeMaskImage } from "./watermarks/write-mask-image";
 
 export type PreviewWatermarkRemovalOptions = {
@@ -33,8 +36,8 @@ const activeAt = (region: RemovalRegion, second: number) => (region.fromSecond ?
 /**
  * One frame of the video at `atSecond` before and after removal, as WebP files the video's size. The
  * after frame goes through the filter graph removeWatermark runs on the whole video (watermarkFilter),
- * with the regions whose time span covers that moment; both come from one decode that seeks to the
- * moment before reading, so a long video costs no more than a short one.
+ * with the regions whose time span covers that moment, and restore's boxes laid over it; both come
+ * from one decode that seeks to the moment before reading, so a long video costs no more than a short one.
  */
 export async function previewWatermarkRemoval(options: PreviewWatermarkRemovalOptions): Promise<PreviewFrames> {
   const { info, workDir, signal, method } = options;
@@ -47,12 +50,25 @@ export async function previewWatermarkRemoval(options: PreviewWatermarkRemovalOp
       await writeMaskImage({ path: maskPaths[index]!, frame: info.video, region });
     }
   }
-  // One frame cannot show restore, which learns the mark from the whole video: its fallback, delogo, stands in.
-  const removal = regions.length === 0 ? "null" : watermarkFilter(regions, info.video, method === "restore" ? "delogo" : method, maskPaths);
+  // Restore learns the mark from the video's frames: a sample of them stands in for all, and the
+  // regions it leaves to delogo (a background that never moves) get delogo here too.
+  const restoring = method === "restore" && regions.length > 0 && restoreFits(info, options.regions);
+  const restored = restoring ? await restorePreviewBoxes({ inputPath: options.inputPath, info, regions, atSecond, workDir, signal }) : [];
+  const filtered = restoring ? regions.filter((_, index) => restored[index] === null) : regions;
+  const removal = filtered.length === 0 ? "null" : watermarkFilter(filtered, info.video, method === "restore" ? "delogo" : method, maskPaths);
+  const boxes = restored.filter((box) => box !== null);
+  const boxInputs: string[] = [];
+  for (const [index, { layout, box }] of boxes.entries()) {
+    const path = join(workDir, `preview-box-${index}.yuv`);
+    await writeFile(path, box);
+    boxInputs.push("-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", `${layout.box.width}x${layout.box.height}`, "-i", `file:${path}`);
+  }
+  const overlays = boxes.map(({ layout }, index) => `[w${index}][${index + 1}:v]overlay=${layout.box.x}:${layout.box.y}:format=yuv420[w${index + 1}]`);
+  const work = boxes.length === 0 ? `[work]${removal}[after]` : [`[work]format=yuv420p,${removal}[w0]`, ...overlays, `[w${boxes.length}]null[after]`].join(";");
   const pngs = { before: join(workDir, "before.png"), after: join(workDir, "after.png") };
   const args = [
-    "-ss", atSecond.toFixed(3), ...confinedInput(options.inputPath, info.format),
-    "-filter_complex", `[0:v:0]split=2[before][work];[work]${removal}[after]`,
+    "-ss", atSecond.toFixed(3), ...confinedInput(options.inputPath, info.format), ...boxInputs,
+    "-filter_complex", `[0:v:0]split=2[before][work];${work}`,
     "-map", "[before]", "-frames:v", "1", "-f", "image2", "-c:v", "png", "-y", pngs.before,
     "-map", "[after]", "-frames:v", "1", "-f", "image2", "-c:v", "png", "-y", pngs.after,
   ];

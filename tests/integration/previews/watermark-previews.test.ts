@@ -1,10 +1,12 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import sharp from "sharp";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "@/lib/db";
+import { previewWatermarkRemoval } from "@/lib/media/preview-watermark-removal";
+import { probeMedia } from "@/lib/media/probe-media";
 import { previewViewSchema } from "@/lib/previews/preview-view";
 import { removeOrphanBytes } from "@/lib/retention/remove-orphan-bytes";
 import { sweepLifecycle } from "@/lib/retention/sweep-lifecycle";
@@ -13,7 +15,9 @@ import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
 import { meanLumaDifference, type GrayFrame, type Rect } from "../../support/frame-luma";
 import { makeImage, makeVideo } from "../../support/media-fixtures";
 import { storeUpload } from "../../support/seed-tasks";
+import { waitForTaskEnd } from "../../support/run-task-to-end";
 import { waitFor } from "../../support/wait-for";
+import { makeWatermarkedClip, markTruth, textMark } from "../../support/watermark-clips";
 import { withWorker } from "../../support/with-worker";
 
 withWorker();
@@ -81,6 +85,32 @@ describe("watermark previews", () => {
     expect((await stranger.request(preview.afterUrl!)).status).toBe(404);
     expect((await askPreview(stranger, video.id, { regions: [region] })).status).toBe(404);
   });
+
+  test("show restore as the task does it: the matte learnt from the video, the frame matching the task's own output", async () => {
+    const mark = textMark({ text: "@preview_mark", x: "w-tw-40", y: 24, size: 30, opacity: 0.6 });
+    const clip = await makeWatermarkedClip({ background: "scrolled-testsrc", marks: [mark], seconds: 4 });
+    const truth = await markTruth(mark, { width: 640, height: 360 });
+    const box = { x: Math.floor(truth.x) - 4, y: Math.floor(truth.y) - 4, width: Math.ceil(truth.width) + 8, height: Math.ceil(truth.height) + 8 };
+    const visitor = apiVisitor();
+    const video = (await visitor.upload([{ path: clip }])).body.files[0] as { id: string };
+    const task = await visitor.json("/api/tasks", { method: "POST", body: { type: "watermark", inputs: [video.id], params: { regions: [box], method: "restore" } } });
+    const asked = await Promise.all(["restore", "delogo"].map((method) => askPreview(visitor, video.id, { regions: [box], method, atSecond: 2 })));
+    expect(asked.map(({ status, body }) => [status, body.error?.code ?? null]), JSON.stringify(asked.map(({ body }) => body))).toEqual([[202, null], [202, null]]);
+    const [restored, delogo] = (await Promise.all(asked.map(async ({ body }) => webpFrame(await visitor.request((await readyPreview(visitor, body.preview.id)).afterUrl!))))) as [GrayFrame, GrayFrame];
+    const ended = await waitForTaskEnd(task.body.task.id, 90_000);
+    expect(ended.status).toBe("completed");
+    // The task's own frame at that moment, decoded the way a preview decodes it.
+    const output = (await visitor.json(`/api/tasks/${task.body.task.id}`)).body.task.outputs[0] as { id: string };
+    const saved = join(await mkdtemp(join(tmpdir(), "clipclean-preview-")), "output.mp4");
+    await writeFile(saved, Readable.fromWeb((await visitor.request(`/api/files/${output.id}/content`)).body! as never));
+    const outputInfo = await probeMedia(saved);
+    if (outputInfo.kind !== "video") throw new Error("the task's output should be a video");
+    const frames = await previewWatermarkRemoval({ inputPath: saved, info: outputInfo, regions: [], method: "delogo", atSecond: 2, workDir: dirname(saved), signal: new AbortController().signal });
+    const taskFrame = await webpFrame(new Response(await readFile(frames.afterPath)));
+    const fromRestore = meanLumaDifference(restored, taskFrame, box, "inside");
+    expect(fromRestore, "restore's preview is what the task made").toBeLessThan(2);
+    expect(fromRestore, "closer than delogo standing in for it").toBeLessThan(0.6 * meanLumaDifference(delogo, taskFrame, box, "inside"));
+  }, 120_000);
 
   test("default to the middle of the video and run what the task would for a region's time span", async () => {
     const { visitor, video } = await visitorWithUploads();

@@ -22,7 +22,7 @@ export type RestoreCropsOptions = {
  * Background spread (8-bit luma levels, median over the box) below which the frames cannot tell the
  * mark from the picture: a still camera over a still scene. delogo is used there.
  */
-const MIN_MOTION = 3;
+export const MIN_MOTION = 3;
 
 const FRAMES_PER_WRITE = 32;
 

@@ -1,0 +1,73 @@
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { confinedInput } from "../../confined-input";
+import type { VideoInfo } from "../../media-info";
+import { runFfmpeg } from "../../run-ffmpeg";
+import { cropLayout, cropPlanes, yuv420Bytes, type CropLayout, type Rect } from "./crop-layout";
+import { addCropFrame, emptyCropStats, estimateMatte } from "./estimate-matte";
+import { readCropFrames } from "./read-crop-frames";
+import { MIN_MOTION } from "./restore-crops";
+import { restoreFrame } from "./restore-frame";
+
+/** A region's box as restore leaves it in one frame (yuv420p of `layout.box`), or null where restore leaves the region to delogo. */
+export type PreviewBox = { layout: CropLayout; box: Uint8Array } | null;
+
+type PreviewOptions = { inputPath: string; info: VideoInfo; regions: Rect[]; atSecond: number; workDir: string; signal: AbortSignal };
+
+/** Frames the mark is learnt from for a preview: spread over the whole video, as few as keeps it within seconds. */
+const SAMPLES = 64;
+/** With fewer keyframes than this, frames are sampled from a full decode instead. */
+const MIN_KEYFRAMES = 24;
+
+/** Each layout's crop of the chosen frames, as raw yuv420p files (one per layout), decoded once. */
+async function decodeCrops(options: PreviewOptions, layouts: CropLayout[], name: string, selection: { before: string[]; filter: string }): Promise<string[]> {
+  const paths = layouts.map((_, index) => join(options.workDir, `${name}-${index}.yuv`));
+  const labels = layouts.map((_, index) => `[in${index}]`).join("");
+  const crops = layouts.map(({ crop }, index) => `[in${index}]crop=${crop.width}:${crop.height}:${crop.x}:${crop.y}[crop${index}]`);
+  await runFfmpeg({
+    args: [
+      ...selection.before, ...confinedInput(options.inputPath, options.info.format),
+      "-filter_complex", [`[0:v:0]${selection.filter}format=yuv420p,split=${layouts.length}${labels}`, ...crops].join(";"),
+      ...layouts.flatMap((_, index) => ["-map", `[crop${index}]`, "-fps_mode", "passthrough", "-f", "rawvideo", "-y", paths[index]!]),
+    ],
+    expectedSeconds: 0,
+    signal: options.signal,
+  });
+  return paths;
+}
+
+/**
+ * What restore does to one frame, for a preview: the mark's matte learnt from frames sampled over the
+ * whole video (its keyframes, or frames of a full decode when it has few) instead of from every
+ * frame, then the frame at `atSecond` restored with it — and, as in the task, the regions whose
+ * background never moves left to delogo. `atSecond` is sought exactly as the preview's own decode does.
+ */
+export async function restorePreviewBoxes(options: PreviewOptions): Promise<PreviewBox[]> {
+  const { info, regions } = options;
+  const layouts = regions.map((region) => cropLayout(region, info.video));
+  const interval = Math.max(0.04, info.durationSec / SAMPLES).toFixed(3);
+  let samples = await decodeCrops(options, layouts, "keyframes", { before: ["-skip_frame", "nokey"], filter: "" });
+  const frameBytes = layouts.map(({ crop }) => yuv420Bytes(crop));
+  const keyframes = Math.floor(((await readFile(samples[0]!)).length) / frameBytes[0]!);
+  if (keyframes < MIN_KEYFRAMES) {
+    samples = await decodeCrops(options, layouts, "sampled", { before: [], filter: `select='isnan(prev_selected_t)+gte(t-prev_selected_t,${interval})',` });
+  }
+  const shown = await decodeCrops(options, layouts, "shown", { before: ["-ss", options.atSecond.toFixed(3)], filter: "trim=end_frame=1," });
+  const boxes: PreviewBox[] = [];
+  for (const [index, layout] of layouts.entries()) {
+    const stats = emptyCropStats(frameBytes[index]!);
+    const planes = cropPlanes(layout);
+    for await (const { frame } of readCropFrames(samples[index]!, frameBytes[index]!)) addCropFrame(stats, planes, frame);
+    const matte = estimateMatte(layout, stats);
+    const frame = new Uint8Array(await readFile(shown[index]!));
+    if (matte.motion < MIN_MOTION || frame.length < frameBytes[index]!) {
+      boxes.push(null);
+      continue;
+    }
+    const box = new Uint8Array(yuv420Bytes(layout.box));
+    restoreFrame(matte, frame.subarray(0, frameBytes[index]!), box, new Float32Array(layout.box.width * layout.box.height));
+    boxes.push({ layout, box });
+  }
+  await Promise.all([...samples, ...shown].map((path) => rm(path, { force: true })));
+  return boxes;
+}
