@@ -10,7 +10,7 @@ import type { Rect } from "./frame-luma";
 const run = promisify(execFile);
 
 /** Backgrounds that move everywhere, so nothing but an overlay stays put. */
-export type Background = "scrolled-testsrc" | "scrolled-noise" | "cellauto" | "life" | "scrolled-mandelbrot";
+export type Background = "scrolled-testsrc" | "scrolled-noise" | "cellauto" | "life" | "scrolled-mandelbrot" | "panned-still";
 
 /** A mark drawn over the clip: its filter, given the colour and opacity to draw with (the truth is drawn white, opaque). */
 export type Mark = {
@@ -90,6 +90,9 @@ function backgroundSource(background: Background, width: number, height: number,
       return `life=size=${big}:rate=${fps}:seed=${seed}:ratio=0.4:mold=8:life_color=#c8c8c8:death_color=#303030:mold_color=#707070,trim=duration=${seconds},${scroll}`;
     case "scrolled-mandelbrot":
       return `mandelbrot=size=${big}:rate=${fps}:maxiter=64,trim=duration=${seconds},${scroll}`;
+    case "panned-still":
+      // One still picture (smooth areas and fine detail, like a photo) under a panning camera.
+      return `mandelbrot=size=${big}:rate=${fps}:maxiter=64,trim=end_frame=1,loop=-1:1:0,trim=duration=${seconds},setpts=N/FRAME_RATE/TB,${scroll}`;
   }
 }
 

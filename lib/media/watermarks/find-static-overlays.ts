@@ -1,7 +1,10 @@
 import { boundingBox, cropFilled, dilate, joinLines, label, type Bitmap, type Box } from "./bitmap";
-import { gatherEvidence, type Evidence, type GradientSums } from "./overlay-evidence";
+import { gatherEvidence, type GradientSums } from "./overlay-evidence";
+import { markConfidence } from "./mark-confidence";
 import { overlaySpans } from "./overlay-spans";
+import { framePairs, overlayStays } from "./overlay-stays";
 import type { GrayFrames } from "./sample-gray-frames";
+import { withoutSceneBlocks } from "./without-scene-blocks";
 
 /** A static overlay in analysis pixels, with the overlay's own pixels (holes filled) inside its box. */
 export type StaticOverlay = {
@@ -12,8 +15,6 @@ export type StaticOverlay = {
   mask: Bitmap;
 };
 
-/** Below this median motion the video is still as a whole: nothing can be told apart from the picture. */
-const STILL_VIDEO_MOTION = 2;
 /**
  * A mark's edge in the mean frame must be this strong (luma steps), and this share of its per-frame
  * edge strength must point the same way every frame (1 = fully static). A single time window holds
@@ -23,12 +24,14 @@ const THRESHOLDS = { whole: { edge: 8, coherence: 0.6 }, window: { edge: 10, coh
 /** The share of frames with an edge at the pixel: a sharp edge seen in two frames out of thirty is the picture's. */
 const MIN_PERSISTENCE = 0.6;
 const chanceCoherence = (frames: number) => 3.5 / Math.sqrt(frames);
-/** The content around a mark must move at least this share of the video's typical motion. */
-const MIN_SURROUNDING_MOTION = 0.35;
 const MAX_AREA_SHARE = 0.2;
+/** A mark has two dimensions: a line a few pixels thin is an edge in the picture (a frame line, a window's border). */
+const MIN_SIDE = 4;
 /** Smaller specks are left out before the words of a line are joined. */
 const MIN_PART_PIXELS = 4;
 const MAX_OVERLAYS = 8;
+/** Less sure candidates are not returned (API.md: regions below 0.5 are not reported). */
+const MIN_CONFIDENCE = 0.5;
 /** Time spans kept per region (a mark that comes and goes more often gets one span over all its showings). */
 const MAX_SPANS = 3;
 
@@ -60,21 +63,6 @@ function sum(a: GradientSums, b: GradientSums): GradientSums {
   return { frames: a.frames + b.frames, gx: add(a.gx, b.gx), gy: add(a.gy, b.gy), magnitude: add(a.magnitude, b.magnitude), present: add(a.present, b.present) };
 }
 
-function surroundingMotion(evidence: Evidence, box: Box, width: number): number {
-  const { active, motion } = evidence;
-  const ring = 4;
-  let total = 0;
-  let count = 0;
-  for (let y = Math.max(active.y0, box.y0 - ring); y <= Math.min(active.y1, box.y1 + ring); y += 1) {
-    for (let x = Math.max(active.x0, box.x0 - ring); x <= Math.min(active.x1, box.x1 + ring); x += 1) {
-      if (x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1) continue;
-      total += motion[y * width + x] as number;
-      count += 1;
-    }
-  }
-  return count === 0 ? 0 : total / count;
-}
-
 /** The windows in which the overlay shows: its pixels at least half as coherent there as where it shows most. */
 function shownWindows(strengths: number[]): boolean[] {
   const peak = Math.max(...strengths);
@@ -84,21 +72,24 @@ function shownWindows(strengths: number[]): boolean[] {
 const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / Math.max(1, values.length);
 
 /**
- * Static overlays (logos, channel bugs, handles) over moving content: pixels whose edge is there in
- * every frame, pointing the same way, while the picture moves. Edges of the whole video and of each
- * time window are joined into regions; each region gets the windows it shows in as its time span.
- * A still video, bars and flat areas give nothing.
+ * Static overlays (logos, channel bugs, handles): pixels whose edge is there in every frame, pointing
+ * the same way. Edges of the whole video and of each time window are candidates; blocks of them that
+ * moved with the camera or changed with the picture are dropped, the rest joined into regions. A
+ * region is kept when its edges stayed put in the frame pairs where the camera moved or the picture
+ * around and under it changed (see overlayStays); static scene content, a still video, bars and flat
+ * areas give no such evidence and are not reported. Each region gets the windows it shows in as its
+ * time span.
  */
 export function findStaticOverlays(sample: GrayFrames, durationSec: number): StaticOverlay[] {
   const { width, height } = sample;
   if (sample.frames.length < 4) return [];
   const evidence = gatherEvidence(sample, durationSec);
-  if (evidence.typicalMotion < STILL_VIDEO_MOTION) return [];
+  const pairs = framePairs(sample);
   const whole = evidence.windows.slice(1).reduce<GradientSums>(sum, evidence.windows[0]!);
   const perWindow = evidence.windows.length > 1 ? evidence.windows.map((window) => candidates(window, width, height, THRESHOLDS.window)) : [];
   const all = [candidates(whole, width, height, THRESHOLDS.whole), ...perWindow];
-  const union = new Uint8Array(width * height).map((_, index) => (all.some((c) => c.map.bits[index]) ? 1 : 0));
   const { active } = evidence;
+  const union = withoutSceneBlocks(sample, pairs, new Uint8Array(width * height).map((_, index) => (all.some((c) => c.map.bits[index]) ? 1 : 0)), active, whole);
   const activeArea = (active.x1 - active.x0 + 1) * (active.y1 - active.y0 + 1);
   const minPixels = Math.max(12, Math.round(activeArea * 0.0004));
   const overlays: StaticOverlay[] = [];
@@ -112,7 +103,9 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
     if (boxArea > activeArea * MAX_AREA_SHARE) continue;
     // A line across the whole picture is an edge of the picture (a bar, a split screen), not a mark.
     if (box.x1 - box.x0 + 1 > 0.9 * (active.x1 - active.x0 + 1) || box.y1 - box.y0 + 1 > 0.9 * (active.y1 - active.y0 + 1)) continue;
-    if (surroundingMotion(evidence, box, width) < MIN_SURROUNDING_MOTION * evidence.typicalMotion) continue;
+    if (Math.min(box.x1 - box.x0, box.y1 - box.y0) + 1 < MIN_SIDE) continue;
+    const confidence = markConfidence(overlayStays(sample, pairs, pixels, box, active, whole), box, active);
+    if (confidence < MIN_CONFIDENCE) continue;
     const strengths = evidence.windows.map((window) => mean(pixels.map((index) => coherenceOf(window, index))));
     const shown = evidence.windows.filter((_, index) => shownWindows(strengths)[index]);
     const only = new Uint8Array(width * height);
@@ -120,8 +113,6 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
     // The mask spans the region's box with its one-pixel margin, as the region in source pixels does.
     const margin = { x0: Math.max(0, box.x0 - 1), y0: Math.max(0, box.y0 - 1), x1: Math.min(width - 1, box.x1 + 1), y1: Math.min(height - 1, box.y1 + 1) };
     const mask = cropFilled(dilate({ width, height, bits: only }, 1), margin);
-    const density = Math.min(1, pixels.length / (3 * minPixels));
-    const confidence = Math.round(Math.min(1, Math.max(...strengths) * (0.5 + 0.5 * density)) * 100) / 100;
     const spans = overlaySpans(sample, pixels, shown.slice(1).reduce<GradientSums>(sum, shown[0]!), durationSec, MAX_SPANS);
     for (const span of spans.length === 0 ? [{ fromSecond: null, toSecond: null }] : spans) {
       overlays.push({ box, confidence, ...span, mask });

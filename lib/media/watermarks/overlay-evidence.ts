@@ -13,11 +13,7 @@ export type GradientSums = { frames: number; gx: Float32Array; gy: Float32Array;
 const PRESENT_EDGE = 5;
 
 export type Evidence = {
-  /** Temporal standard deviation of each pixel's luma. */
-  motion: Float32Array;
   active: ActiveArea;
-  /** The median motion inside the active area: how much the video moves as a whole. */
-  typicalMotion: number;
   /** Consecutive runs of frames (time windows), for when a mark is shown. */
   windows: (GradientSums & { fromSecond: number; toSecond: number })[];
 };
@@ -77,11 +73,6 @@ function activeArea(width: number, height: number, mean: Float32Array, motion: F
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 /** Adds one frame's Sobel gradients (scaled to luma steps) inside `area`, one pixel in from its edge. */
 function addGradients(sums: GradientSums, frame: Uint8Array, width: number, area: ActiveArea): void {
   for (let y = area.y0 + 1; y < area.y1; y += 1) {
@@ -112,8 +103,6 @@ export function gatherEvidence(sample: GrayFrames, durationSec: number): Evidenc
   const { width, height, frames, seconds } = sample;
   const { mean, motion } = temporalMotion(sample);
   const active = activeArea(width, height, mean, motion);
-  const inside: number[] = [];
-  for (let y = active.y0; y <= active.y1; y += 4) for (let x = active.x0; x <= active.x1; x += 4) inside.push(motion[y * width + x] as number);
   const count = windowCount(frames.length);
   const windows = Array.from({ length: count }, (_, w) => {
     const first = Math.floor((w * frames.length) / count);
@@ -125,5 +114,5 @@ export function gatherEvidence(sample: GrayFrames, durationSec: number): Evidenc
     const toSecond = w === count - 1 ? durationSec : (seconds[last + 1] as number);
     return { ...sums, fromSecond, toSecond };
   });
-  return { motion, active, typicalMotion: median(inside), windows };
+  return { active, windows };
 }

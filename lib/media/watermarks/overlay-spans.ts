@@ -14,7 +14,7 @@ const MIN_RUN_FRAMES = 3;
 /** Gaps up to this share of the frames (at least MIN_RUN_FRAMES) are closed: the background hid the mark for a moment. */
 const MAX_GAP_SHARE = 0.1;
 
-function sobel(frame: Uint8Array, width: number, i: number): [number, number] {
+export function sobel(frame: Uint8Array, width: number, i: number): [number, number] {
   const at = (offset: number) => frame[i + offset] as number;
   const gx = (at(-width + 1) + 2 * at(1) + at(width + 1) - at(-width - 1) - 2 * at(-1) - at(width - 1)) / 4;
   const gy = (at(width - 1) + 2 * at(width) + at(width + 1) - at(-width - 1) - 2 * at(-width) - at(-width + 1)) / 4;
@@ -22,7 +22,7 @@ function sobel(frame: Uint8Array, width: number, i: number): [number, number] {
 }
 
 /** Which sampled frames show the overlay: its pixels' gradients projected on the overlay's mean gradient. */
-function shownFrames(sample: GrayFrames, pixels: number[], shown: GradientSums): boolean[] {
+export function shownFrames(sample: GrayFrames, pixels: number[], shown: GradientSums): boolean[] {
   const directions = pixels.map((index) => [(shown.gx[index] as number) / shown.frames, (shown.gy[index] as number) / shown.frames] as const);
   const expected = directions.reduce((total, [x, y]) => total + x * x + y * y, 0);
   return sample.frames.map((frame) => {

@@ -38,6 +38,15 @@ describe("watermark analysis of uploaded videos", () => {
     expect(found!.mask).toBeDefined();
   });
 
+  test("a camera panning over a still picture: the mark that stays put is found and sure, the picture alone gives nothing", async () => {
+    const mark = textMark({ text: "@pan_channel", x: "w-tw-24", y: "h-th-22", size: 26, opacity: 0.6 });
+    const [found, ...others] = await analyse({ background: "panned-still", marks: [mark] });
+    expect(others).toEqual([]);
+    expect(found!.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(intersectionOverUnion(found!, await markTruth(mark, size))).toBeGreaterThanOrEqual(0.5);
+    expect(await analyse({ background: "panned-still", marks: [] })).toEqual([]);
+  });
+
   test("finds nothing in a clean clip, a letterboxed clean clip or a still video", async () => {
     expect(await analyse({ background: "scrolled-testsrc", marks: [] })).toEqual([]);
     expect(await analyse({ background: "scrolled-noise", marks: [], bars: { kind: "letterbox", share: 0.7 } })).toEqual([]);
