@@ -54,8 +54,10 @@ async function runThumbnailTasks(options: { visitors: number; tasksPerVisitor: n
   const db = getDb();
   const image = await makeImage({ width: 96, height: 64 });
   const expiresAt = new Date(Date.now() + 86_400_000);
+  const visitorIds: string[] = [];
   for (let v = 0; v < options.visitors; v += 1) {
     const visitorId = await createVisitor();
+    visitorIds.push(visitorId);
     const fileId = await storeUpload(visitorId, image);
     for (let n = 0; n < options.tasksPerVisitor; n += 1) {
       await db.task.create({
@@ -71,7 +73,7 @@ async function runThumbnailTasks(options: { visitors: number; tasksPerVisitor: n
   await requestDispatch({ reason: "test" });
 
   const tasks = await waitFor(async () => {
-    const rows = await db.task.findMany({ where: { type: "thumbnail", params: { equals: { width: options.width } } } });
+    const rows = await db.task.findMany({ where: { visitorId: { in: visitorIds }, type: "thumbnail", params: { equals: { width: options.width } } } });
     return rows.every((row) => row.status === "completed") && rows;
   }, { what: "all tasks to complete", timeoutMs: 120_000, intervalMs: 500 });
   await Promise.all(started.map((worker) => worker.stop()));
