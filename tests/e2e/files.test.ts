@@ -48,8 +48,9 @@ describe("My files", () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     const errors = watchConsoleErrors(page);
-    await page.goto(`${baseUrl}/zh/tasks`);
+    // Seeded before the page opens: a task seen finishing while a page is open brings a toast over the header.
     const { photo, old, taskId, result } = await seedFiles(page);
+    await page.goto(`${baseUrl}/zh/tasks`);
 
     await page.getByRole("link", { name: zh.nav.myFiles }).click();
     await page.waitForURL(`${baseUrl}/zh/files`);
