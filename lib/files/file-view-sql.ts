@@ -1,8 +1,7 @@
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
-import { watermarkConfidence } from "../tasks/types/watermark-rules";
-import type { FileView } from "./file-view";
+import { watermarkConfidence, type FileView } from "./file-view";
 
 const isoFormat = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 

@@ -16,6 +16,13 @@ export const watermarkViewSchema = z.object({
 });
 export type WatermarkView = z.infer<typeof watermarkViewSchema>;
 
+/**
+ * What a detection's confidence means (API.md): at or above `confident` a region is a mark nine times in
+ * ten, so the pages pre-select it and "auto" removes it; below `shown` it is not worth showing at all.
+ */
+export const watermarkConfidence = { confident: 0.8, shown: 0.5 } as const;
+export const isConfidentWatermark = (region: { confidence: number }) => region.confidence >= watermarkConfidence.confident;
+
 export const fileViewSchema = z.object({
   id: z.string(),
   name: z.string(),

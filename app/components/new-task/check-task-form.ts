@@ -1,6 +1,6 @@
 import { mergeInputCount } from "@/lib/tasks/types/merge-rules";
-import { isConfidentWatermark, regionSchema } from "@/lib/tasks/types/watermark-rules";
-import type { WatermarkView } from "@/lib/files/file-view";
+import { regionSchema } from "@/lib/tasks/types/watermark-rules";
+import { isConfidentWatermark, type WatermarkView } from "@/lib/files/file-view";
 import type { TaskType } from "@/lib/tasks/task-view";
 import type { UploadItem } from "./use-uploads";
 import type { WatermarkChoice } from "./watermark-settings";

@@ -3,9 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { z } from "zod";
-import { isConfidentWatermark, watermarkMethods, watermarkRegionCount, type TimedRegion, type WatermarkMethod } from "@/lib/tasks/types/watermark-rules";
+import { watermarkMethods, watermarkRegionCount, type TimedRegion, type WatermarkMethod } from "@/lib/tasks/types/watermark-rules";
 import { apiFetch } from "../../client/api-fetch";
-import { fileViewSchema, type FileView, type WatermarkView } from "@/lib/files/file-view";
+import { fileViewSchema, isConfidentWatermark, type FileView, type WatermarkView } from "@/lib/files/file-view";
 import { usePolling } from "../../client/use-polling";
 import { RegionPicker } from "./region-picker";
 import { WatermarkPreview } from "./watermark-preview";

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import type { TaskView } from "@/lib/tasks/task-view";
-import { isConfidentWatermark } from "@/lib/tasks/types/watermark-rules";
+import { isConfidentWatermark } from "@/lib/files/file-view";
 import { RegionFrame, regionBoxStyle } from "../region-frame";
 
 /** The task's settings: the watermark areas drawn on the frame and the method, or the thumbnail's width and moment. */

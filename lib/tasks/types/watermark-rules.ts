@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isConfidentWatermark } from "../../files/file-view";
 import type { FirstInput, SettledParams, TaskTypeRules } from "./task-type";
 
 // What a watermark removal takes and makes, what a client may ask of it, and how that is settled
@@ -12,12 +13,6 @@ export const regionSchema = z.object({ x: pixels, y: pixels, width: pixels.min(1
 export type Region = z.infer<typeof regionSchema>;
 
 export const watermarkRegionCount = { min: 1, max: 8 } as const;
-/**
- * What a detection's confidence means (API.md): at or above `confident` a region is a mark nine times in
- * ten, so the pages pre-select it and "auto" removes it; below `shown` it is not worth showing at all.
- */
-export const watermarkConfidence = { confident: 0.8, shown: 0.5 } as const;
-export const isConfidentWatermark = (region: { confidence: number }) => region.confidence >= watermarkConfidence.confident;
 export const watermarkMethods = ["restore", "delogo", "blur", "mask"] as const;
 export type WatermarkMethod = (typeof watermarkMethods)[number];
 

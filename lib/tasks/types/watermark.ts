@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import { AppError } from "../../errors";
 import { analyseFileWatermarks } from "../../files/analyse-file-watermarks";
+import { isConfidentWatermark } from "../../files/file-view";
 import { withStoredFile } from "../../files/with-stored-files";
 import type { File } from "../../generated/prisma/client";
 import type { VideoInfo } from "../../media/media-info";
 import { removeWatermark, type RemovalRegion } from "../../media/remove-watermark";
 import { baseName, describeVideoOutput, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-processor";
-import { isConfidentWatermark, settleWatermarkParams, watermarkParamsSchema, watermarkRules, type WatermarkParams } from "./watermark-rules";
+import { settleWatermarkParams, watermarkParamsSchema, watermarkRules, type WatermarkParams } from "./watermark-rules";
 
 const sameBox = (a: RemovalRegion, b: RemovalRegion) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 

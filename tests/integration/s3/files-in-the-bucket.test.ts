@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { apiVisitor } from "../../support/api-visitor";
+import { isAlive } from "../../support/is-alive";
 import { makeVideo } from "../../support/media-fixtures";
 import { waitForTaskEnd } from "../../support/run-task-to-end";
 import { storedKeys } from "../../support/stored-keys";
@@ -15,15 +16,6 @@ const context = withWorker();
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe("with STORAGE_DRIVER=s3", () => {

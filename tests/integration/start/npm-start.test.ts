@@ -8,19 +8,11 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, createDevelopmentSecrets, parseConfig } from "@/lib/config";
 import { chooseEmbeddedPostgresPort } from "../../../scripts/start/embedded-postgres/choose-embedded-postgres-port";
+import { isAlive } from "../../support/is-alive";
 import { freePort } from "../../support/test-database";
 import { TEST_DIST_DIR } from "../../support/web-server";
 
 type Started = { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp) => Promise<RegExpMatchArray> };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The environment the product runs with: this one's, without DATABASE_URL (so it runs its own embedded database), plus `env`. */
 function productEnv(env: Record<string, string>): NodeJS.ProcessEnv {
