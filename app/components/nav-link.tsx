@@ -3,10 +3,16 @@
 import type { ReactNode } from "react";
 import { Link, usePathname } from "@/i18n/navigation";
 
+/** Whether `href` is the page at `pathname` (a link to a part of a page never is); a task's page belongs to My tasks. */
+export function isCurrentPage(href: string, pathname: string): boolean {
+  if (href.includes("#")) return false;
+  if (href === "/tasks") return pathname === "/tasks" || (pathname.startsWith("/tasks/") && pathname !== "/tasks/new");
+  return pathname === href;
+}
+
 /** A header link that marks itself as the current page. */
-export function NavLink({ href, children }: { href: "/tasks" | "/tasks/new" | "/files" | "/transfer"; children: ReactNode }) {
-  const pathname = usePathname();
-  const current = href === "/tasks" ? pathname === "/tasks" || (pathname.startsWith("/tasks/") && pathname !== "/tasks/new") : pathname === href;
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+  const current = isCurrentPage(href, usePathname());
   return (
     <Link
       href={href}

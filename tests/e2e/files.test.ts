@@ -52,7 +52,19 @@ describe("My files", () => {
     const { photo, old, taskId, result } = await seedFiles(page);
     await page.goto(`${baseUrl}/zh/tasks`);
 
-    await page.getByRole("link", { name: zh.nav.myFiles }).click();
+    // The "My" menu by keyboard: Enter opens it, the arrow keys move, Escape closes it back onto its button.
+    const menu = page.getByRole("button", { name: zh.nav.my, exact: true });
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("Escape");
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(zh.nav.myTasks);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(zh.nav.myFiles);
+    await page.keyboard.press("Enter");
     await page.waitForURL(`${baseUrl}/zh/files`);
     expect(await page.title()).toBe(`${zh.files.title} · ${zh.meta.siteName}`);
     const rows = page.locator("li[data-file-id]");
@@ -66,6 +78,10 @@ describe("My files", () => {
     await expired.getByRole("img", { name: zh.files.expired }).waitFor();
     expect(await expired.locator("img, a[download]").count()).toBe(0);
     expect(await rows.nth(0).locator("a[download]").count()).toBe(1);
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    const breadcrumb = page.getByRole("navigation", { name: zh.nav.breadcrumb });
+    expect(await breadcrumb.locator("ol > li").allTextContents()).toEqual([`${zh.nav.home}/`, zh.files.title]);
+    expect(await breadcrumb.locator('[aria-current="page"]').textContent()).toBe(zh.files.title);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await saveScreenshot(page, "files-zh");
 

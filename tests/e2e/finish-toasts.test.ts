@@ -64,6 +64,7 @@ describe("toasts that follow the visitor through the app", () => {
     await worker?.stop();
     worker = undefined;
     const fileId = await submitThumbnail(page, "en", true);
+    await page.getByRole("button", { name: en.nav.my, exact: true }).click();
     await page.getByRole("link", { name: en.nav.otherDevice }).click();
     await page.waitForURL(`${baseUrl}/en/transfer`);
     await page.locator('body[data-live-updates="open"]').waitFor();

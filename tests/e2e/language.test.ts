@@ -30,7 +30,7 @@ describe("the site in two languages", () => {
     await page.waitForURL(`${baseUrl}/en`);
     await expect(page.locator("h1").textContent()).resolves.toBe(en.home.headline);
     expect(await page.getAttribute("html", "lang")).toBe("en");
-    await expect(page.getByRole("link", { name: en.nav.myTasks, exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: en.nav.my, exact: true }).isVisible()).resolves.toBe(true);
     await saveScreenshot(page, "home-en");
 
     expect(errors).toEqual([]);

@@ -101,7 +101,7 @@ describe("the visitor's journey through the pages", () => {
     await saveScreenshot(page, "task-detail-zh");
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
-    await page.getByRole("link", { name: zh.taskDetail.back }).click();
+    await page.getByRole("navigation", { name: zh.nav.breadcrumb }).getByRole("link", { name: zh.nav.myTasks }).click();
     await deleteOnlyTask(page, "zh");
     expect(errors).toEqual([]);
     await context.close();
@@ -138,7 +138,7 @@ describe("the visitor's journey through the pages", () => {
     expect((await strangerPage.request.get(`${baseUrl}${outputId}`)).status()).toBe(404);
     await stranger.close();
 
-    await page.getByRole("link", { name: en.taskDetail.back }).click();
+    await page.getByRole("navigation", { name: en.nav.breadcrumb }).getByRole("link", { name: en.nav.myTasks }).click();
     await deleteOnlyTask(page, "en");
     // The only console errors are the browser's own notes about the refused upload.
     expect(errors.filter((error) => !error.includes("status of 415"))).toEqual([]);

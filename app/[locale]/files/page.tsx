@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { segmentLocale } from "@/i18n/routing";
 import { titleMetadata } from "@/lib/web/title-metadata";
 import { FileList } from "../../components/files/file-list";
+import { Breadcrumbs } from "../../components/breadcrumbs";
 import { PageHeader } from "../../components/page-header";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -13,6 +14,7 @@ export default async function FilesPage({ params }: Props) {
   const t = await getTranslations({ locale: segmentLocale(locale), namespace: "files" });
   return (
     <div className="flex flex-col gap-6">
+      <Breadcrumbs current={t("title")} />
       <PageHeader title={t("title")} lead={t("lead")} />
       <FileList />
     </div>

@@ -27,7 +27,11 @@ export default async function TasksPage({ params, searchParams }: Props) {
         }
       />
       <TaskList initialQuery={(typeof q === "string" ? q : "").trim()} />
-      {emailSettings() && <EmailPanel />}
+      {emailSettings() && (
+        <div id="notifications" className="scroll-mt-4">
+          <EmailPanel />
+        </div>
+      )}
     </div>
   );
 }

@@ -3,12 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { toast } from "sonner";
-import { Link, useRouter } from "@/i18n/navigation";
+import { useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
 import { isActiveStatus } from "@/lib/tasks/task-states";
 import { logsAnswerSchema, taskAnswerSchema, type TaskView } from "@/lib/tasks/task-view";
 import { usePolling } from "../../client/use-polling";
 import { LIVE_POLL_MS, useReportTasks, useTaskEvents } from "../../client/use-task-events";
+import { Breadcrumbs } from "../breadcrumbs";
 import { FilePreview } from "../file-preview";
 import { ProgressBar } from "../progress-bar";
 import { QueueFacts } from "../queue-facts";
@@ -38,6 +39,7 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
   const tStatus = useTranslations("taskStatus");
   const tCommon = useTranslations("common");
   const tTasks = useTranslations("tasks");
+  const tNav = useTranslations("nav");
   const router = useRouter();
   const facts = useFileFacts();
   const [task, setTask] = useState(initialTask);
@@ -77,9 +79,7 @@ export function TaskDetail({ initialTask }: { initialTask: TaskView }) {
 
   return (
     <div className="flex flex-col gap-5">
-      <Link href="/tasks" className="self-start text-sm font-medium text-brand-700 hover:underline">
-        ← {t("back")}
-      </Link>
+      <Breadcrumbs trail={[{ href: "/tasks", label: tNav("myTasks") }]} current={t("title", { type: tType(task.type) })} />
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-3xl font-bold tracking-tight">{t("title", { type: tType(task.type) })}</h1>
         <StatusBadge status={task.status} />
