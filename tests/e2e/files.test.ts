@@ -64,6 +64,8 @@ describe("My files", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(zh.nav.myTasks);
     await page.keyboard.press("ArrowDown");
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(zh.nav.myFiles);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, "my-menu-zh-375");
     await page.keyboard.press("Enter");
     await page.waitForURL(`${baseUrl}/zh/files`);
     expect(await page.title()).toBe(`${zh.files.title} · ${zh.meta.siteName}`);
@@ -98,6 +100,64 @@ describe("My files", () => {
     await rows.nth(1).waitFor({ state: "detached" });
     expect(await rows.getAttribute("data-file-id")).toBe(photo.id);
     expect(await getDb().file.count({ where: { id: { in: [old.id, result.id] } } })).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("en at 1280 px: a file chosen from My files and a result used in a new task become its inputs; another visitor's file is refused", { timeout: 90_000 }, async () => {
+    const stranger = await browser.newContext();
+    const foreign = (await (await stranger.newPage()).request.post(`${baseUrl}/api/uploads`, { multipart: { file: { name: "theirs.png", mimeType: "image/png", buffer: picture } } })).json();
+    await stranger.close();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchConsoleErrors(page);
+    const { photo, old, taskId, result } = await seedFiles(page);
+    const inputs = page.locator("li[data-upload]");
+
+    await page.goto(`${baseUrl}/en/tasks/new?file=${(await foreign).files[0].id}`);
+    await page.getByRole("alert").filter({ hasText: en.newTask.fileUnavailable }).waitFor();
+    expect(await inputs.count()).toBe(0);
+    const breadcrumb = page.getByRole("navigation", { name: en.nav.breadcrumb });
+    expect(await breadcrumb.getByRole("link").allTextContents()).toEqual([en.nav.home, en.nav.myTasks]);
+    expect(await breadcrumb.locator('[aria-current="page"]').textContent()).toBe(en.newTask.title);
+
+    // The chooser lists what the task type reads: no videos here, so nothing until the type is Thumbnail.
+    const opener = page.getByRole("button", { name: en.newTask.chooseFromFiles });
+    const dialog = page.getByRole("dialog", { name: en.newTask.chooserTitle });
+    await opener.click();
+    await dialog.getByText(en.newTask.chooserEmpty).waitFor();
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await opener.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.getByRole("radio", { name: en.taskType.thumbnail }).check();
+    await opener.focus();
+    await page.keyboard.press("Enter");
+    const listed = dialog.locator("li[data-file-id]");
+    await listed.nth(2).waitFor();
+    expect(await listed.evaluateAll((items) => items.map((item) => item.getAttribute("data-file-id")))).toEqual([result.id, old.id, photo.id]);
+    expect(await dialog.getByRole("button", { name: en.newTask.chooseFile.replace("{name}", "旧照片.png") }).isDisabled()).toBe(true);
+    await saveScreenshot(page, "choose-from-files-en");
+    await dialog.getByRole("button", { name: en.newTask.chooseFile.replace("{name}", "photo.png") }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await inputs.filter({ hasText: "photo.png" }).getByText(en.newTask.fromMyFiles).waitFor();
+    await page.getByRole("button", { name: en.newTask.removeFile.replace("{name}", "photo.png") }).click();
+    await inputs.first().waitFor({ state: "detached" });
+
+    await page.goto(`${baseUrl}/en/files`);
+    await page.locator(`li[data-file-id="${result.id}"]`).getByRole("link", { name: en.files.useInNewTask }).click();
+    await page.waitForURL(`${baseUrl}/en/tasks/new?file=${result.id}`);
+    await inputs.filter({ hasText: "photo-thumb.png" }).getByText(en.newTask.fromMyFiles).waitFor();
+    expect(await page.getByRole("radio", { name: en.taskType.thumbnail }).isChecked()).toBe(true);
+    await page.getByRole("button", { name: en.newTask.submit }).click();
+    await page.waitForURL(`${baseUrl}/en/tasks`);
+    const made = await getDb().task.findFirstOrThrow({ where: { id: { not: taskId }, inputs: { some: { fileId: result.id } } }, select: { id: true, type: true } });
+    expect(made.type).toBe("thumbnail");
+
+    await page.goto(`${baseUrl}/en/tasks/${taskId}`);
+    const taskCrumbs = page.getByRole("navigation", { name: en.nav.breadcrumb });
+    expect(await taskCrumbs.getByRole("link").allTextContents()).toEqual([en.nav.home, en.nav.myTasks]);
+    const reuse = page.getByRole("link", { name: `${en.files.useInNewTask} photo-thumb.png` });
+    expect(await reuse.getAttribute("href")).toBe(`/en/tasks/new?file=${result.id}`);
     expect(errors).toEqual([]);
     await context.close();
   });

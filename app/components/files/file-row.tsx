@@ -4,6 +4,7 @@ import { useFormatter, useNow, useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import type { FileView } from "@/lib/files/file-view";
 import { FilePreview, isExpired } from "../file-preview";
+import { UseInNewTask } from "./use-in-new-task";
 import { useFileFacts } from "../task-detail/use-file-facts";
 
 type Props = { file: FileView; selected: boolean; onSelect: (selected: boolean) => void; onDelete: () => void };
@@ -44,6 +45,7 @@ export function FileRow({ file, selected, onSelect, onDelete }: Props) {
               <span className="sr-only"> {file.name}</span>
             </a>
           )}
+          {!expired && <UseInNewTask file={file} />}
           <button type="button" onClick={onDelete} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
             {tCommon("delete")}
             <span className="sr-only"> {file.name}</span>

@@ -1,15 +1,16 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { useRouter } from "@/i18n/navigation";
 import { ApiError, apiFetch } from "../../client/api-fetch";
 import { rememberSubmittedTask } from "../../client/submitted-tasks";
 import { defaultThumbnailSecond, thumbnailWidth } from "@/lib/tasks/types/thumbnail-rules";
-import type { WatermarkView } from "@/lib/files/file-view";
+import type { FileView, WatermarkView } from "@/lib/files/file-view";
 import { pipelineAnswerSchema, taskAnswerSchema, type TaskType } from "@/lib/tasks/task-view";
 import { AdvancedOptions } from "./advanced-options";
+import { ChooseFromFiles } from "./choose-from-files";
 import { checkTaskForm, isUnfinished, type FormProblem } from "./check-task-form";
 import { DropZone } from "./drop-zone";
 import { MoveButtons, useDragReorder } from "./merge-order";
@@ -20,13 +21,14 @@ import { UploadRow } from "./upload-row";
 import { useUploads } from "./use-uploads";
 import { initialWatermarkChoice, WatermarkSettings, type WatermarkChoice } from "./watermark-settings";
 
-/** The New task page: job type, uploads, the job's settings, and submit. */
-export function NewTaskForm({ limitsText }: { limitsText: string }) {
+/** The New task page: job type, uploads (or files chosen from My files), the job's settings, and submit. `startWith`: a file to begin with. */
+export function NewTaskForm({ limitsText, startWith }: { limitsText: string; startWith: FileView | null }) {
   const t = useTranslations("newTask");
   const router = useRouter();
   const uploads = useUploads();
   const dragProps = useDragReorder(uploads.move);
-  const [type, setType] = useState<TaskType>("watermark");
+  // Of the task types only thumbnails read pictures.
+  const [type, setType] = useState<TaskType>(startWith?.kind === "image" ? "thumbnail" : "watermark");
   const [watermark, setWatermark] = useState<{ fileId: string; choice: WatermarkChoice } | null>(null);
   const [detected, setDetected] = useState<{ fileId: string; found: WatermarkView[] } | null>(null);
   const [thumbnail, setThumbnail] = useState<{ width: number; atSecond: number }>({ width: thumbnailWidth.default, atSecond: defaultThumbnailSecond });
@@ -36,6 +38,13 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
   const [notifyUrl, setNotifyUrl] = useState("");
   const [notifyUrlError, setNotifyUrlError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const started = useRef<string | null>(null);
+  const { choose } = uploads;
+  useEffect(() => {
+    if (!startWith || started.current === startWith.id) return;
+    started.current = startWith.id;
+    choose([startWith], true);
+  }, [startWith, choose]);
 
   // "Wait for the uploads" stops being true by itself once they finish.
   const shownProblem = problem === "waitUploads" && !uploads.items.some(isUnfinished) ? null : problem;
@@ -79,6 +88,7 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
     }
   };
 
+  const chosenIds = new Set(uploads.items.flatMap((item) => (item.file ? [item.file.id] : [])));
   const fileProblem = (kind: string | undefined) => (type !== "thumbnail" && kind === "image" ? t("notAVideo") : undefined);
 
   return (
@@ -107,7 +117,10 @@ export function NewTaskForm({ limitsText }: { limitsText: string }) {
           </ol>
         )}
         {(multiple || uploads.items.length === 0) && (
-          <DropZone multiple={multiple} acceptImages={type === "thumbnail"} limitsText={limitsText} onFiles={(files) => uploads.add(files, !multiple)} />
+          <>
+            <DropZone multiple={multiple} acceptImages={type === "thumbnail"} limitsText={limitsText} onFiles={(files) => uploads.add(files, !multiple)} />
+            <ChooseFromFiles type={type} chosenIds={chosenIds} onChoose={(file) => uploads.choose([file], !multiple)} />
+          </>
         )}
       </section>
 

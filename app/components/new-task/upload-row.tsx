@@ -75,7 +75,7 @@ export function UploadRow({ item, problem, onCancel, onPause, onResume, onRemove
         <p className="truncate font-medium" title={item.name}>{item.name}</p>
         <p className="text-sm text-slate-500">{facts.join(" · ")}</p>
         {unfinished && <UploadStatus item={item} />}
-        {item.state === "done" && !error && <p className="text-sm font-medium text-emerald-700">{t("uploaded")}</p>}
+        {item.state === "done" && !error && <p className="text-sm font-medium text-emerald-700">{item.chosen ? t("fromMyFiles") : t("uploaded")}</p>}
         {error && (
           <p role="alert" className="mt-1 text-sm font-medium text-red-700">
             {error}

@@ -9,8 +9,10 @@ export type UploadItem = {
   key: string;
   name: string;
   size: number;
-  /** A local copy of the picked file for previews, revoked when the item goes away. */
+  /** A local copy of the picked file for previews, revoked when the item goes away (the stored bytes for a file chosen from My files). */
   localUrl: string;
+  /** Chosen from the visitor's stored files rather than uploaded now. */
+  chosen: boolean;
   progress: number;
   /** Measured while bytes flow; null until known. */
   bytesPerSecond: number | null;
@@ -53,6 +55,7 @@ export function useUploadState() {
           bytesPerSecond: null,
           secondsLeft: null,
           reconnecting: false,
+          chosen: false,
           state: "uploading" as const,
         }));
         return [...kept, ...fresh];
@@ -71,6 +74,30 @@ export function useUploadState() {
     },
     [update],
   );
+
+  /** Adds files the visitor already has (uploads or results) as if they had just been uploaded; one chosen already is not added twice. */
+  const choose = useCallback((files: FileView[], replace: boolean) => {
+    setItems((current) => {
+      if (replace) current.forEach((item) => handles.current.get(item.key)?.cancel());
+      const kept = replace ? [] : current;
+      const fresh = files
+        .filter((file) => !kept.some((item) => item.file?.id === file.id))
+        .map((file) => ({
+          key: `chosen-${++counter}`,
+          name: file.name,
+          size: file.size,
+          localUrl: `/api/files/${file.id}/content`,
+          progress: 100,
+          bytesPerSecond: null,
+          secondsLeft: null,
+          reconnecting: false,
+          chosen: true,
+          state: "done" as const,
+          file,
+        }));
+      return [...kept, ...fresh];
+    });
+  }, []);
 
   const cancel = useCallback((key: string) => handles.current.get(key)?.cancel(), []);
 
@@ -117,7 +144,7 @@ export function useUploadState() {
     });
   }, []);
 
-  return { items, add, cancel, pause, resume, remove, move, clear };
+  return { items, add, choose, cancel, pause, resume, remove, move, clear };
 }
 
 export type Uploads = ReturnType<typeof useUploadState>;

@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import type { FileView } from "@/lib/files/file-view";
 import { FilePreview, isExpired } from "../file-preview";
+import { UseInNewTask } from "../files/use-in-new-task";
 import { useFileFacts } from "./use-file-facts";
 
 /**
@@ -33,10 +34,13 @@ export function OutputCard({ file }: { file: FileView }) {
         {expired ? (
           <p className="text-sm font-medium text-amber-800">{tFiles("expired")}</p>
         ) : (
-          <a href={content} download={file.name} className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
-            {t("download")}
-            <span className="sr-only"> {file.name}</span>
-          </a>
+          <div className="flex flex-wrap items-center gap-2">
+            <UseInNewTask file={file} />
+            <a href={content} download={file.name} className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+              {t("download")}
+              <span className="sr-only"> {file.name}</span>
+            </a>
+          </div>
         )}
       </div>
     </li>

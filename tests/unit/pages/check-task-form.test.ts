@@ -8,7 +8,7 @@ const stored = (id: string, kind: "video" | "image" = "video"): FileView => ({
   id, name: `${id}.mp4`, size: 1, mime: "video/mp4", kind, origin: "upload", taskId: null, width: 320, height: 240, durationSec: kind === "video" ? 2 : null,
   createdAt: "", expiresAt: "", thumbnailUrl: null, watermarks: null,
 });
-const idle = { bytesPerSecond: null, secondsLeft: null, reconnecting: false };
+const idle = { bytesPerSecond: null, secondsLeft: null, reconnecting: false, chosen: false };
 const done = (file: FileView): UploadItem => ({ key: file.id, name: file.name, size: 1, localUrl: "", progress: 100, ...idle, state: "done", file });
 const manual = { auto: false, regions: [], selected: 0, method: "delogo" as const, detected: [] };
 const base = { watermark: manual, width: 256, atSecond: 1 };
