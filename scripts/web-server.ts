@@ -15,6 +15,7 @@ import { createHttpServer } from "../lib/web/create-http-server";
 import { closeDashboard, isDashboardPath, serveDashboard } from "../lib/web/dashboard/serve-dashboard";
 import { sendFetchResponse, toFetchRequest } from "../lib/web/node-http-bridge";
 import { normalizeForwardedHeaders } from "../lib/web/normalize-forwarded-headers";
+import { isTaskEventsRequest, serveTaskEvents } from "../lib/web/serve-task-events";
 
 /** How long a stopping server lets requests in flight finish before it exits anyway. */
 const STOP_GRACE_MS = 5_000;
@@ -40,9 +41,14 @@ async function main(): Promise<void> {
     normalizeForwardedHeaders(request, config.trustProxyHops);
     // The queue dashboard is its own application (React Router): served before Next, which would
     // localize its paths and give its pages a policy its inline scripts cannot meet.
-    const serving = isDashboardPath(new URL(request.url ?? "/", "http://localhost").pathname)
+    const { pathname } = new URL(request.url ?? "/", "http://localhost");
+    // Live-update streams stay open for hours: served here, each costs a socket and a listener rather
+    // than a whole Next request.
+    const serving = isDashboardPath(pathname)
       ? serveDashboard(toFetchRequest(request)).then((answer) => sendFetchResponse(answer, response))
-      : handle(request, response);
+      : isTaskEventsRequest(request, pathname)
+        ? serveTaskEvents(request, response)
+        : handle(request, response);
     serving.catch((error: unknown) => {
       console.error("Unhandled error while serving a request:", error);
       if (!response.headersSent) response.writeHead(500).end();

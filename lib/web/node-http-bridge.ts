@@ -24,8 +24,8 @@ export function toFetchRequest(request: IncomingMessage): Request {
   } as RequestInit);
 }
 
-/** Writes a Fetch API Response to a Node response, streaming its body. */
-export async function sendFetchResponse(response: Response, target: ServerResponse): Promise<void> {
+/** Writes a Fetch API Response's status and headers to a Node response. */
+export function writeFetchHead(response: Response, target: ServerResponse): void {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;
@@ -33,6 +33,11 @@ export async function sendFetchResponse(response: Response, target: ServerRespon
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
   target.writeHead(response.status, response.statusText, headers);
+}
+
+/** Writes a Fetch API Response to a Node response, streaming its body. */
+export async function sendFetchResponse(response: Response, target: ServerResponse): Promise<void> {
+  writeFetchHead(response, target);
   if (!response.body) {
     target.end();
     return;
