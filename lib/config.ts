@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { z } from "zod";
@@ -19,6 +19,9 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 const optionalPath = z.string().trim().min(1).optional();
 const longSecret = z.string().min(16, "must be at least 16 characters").optional();
+/** base64url (no padding) of exactly `bytes` bytes. */
+const base64url = (bytes: number) =>
+  z.string().trim().regex(/^[A-Za-z0-9_-]+$/, "must be base64url").refine((value) => Buffer.from(value, "base64url").length === bytes, `must encode ${bytes} bytes`);
 
 /** A setting per task type, named `<prefix>_<TYPE>` (MAX_RUNNING_MERGE, ...): a new type gets its own at once. */
 const perTaskType = <Schema extends z.ZodType>(prefix: string, schema: Schema) =>
@@ -91,6 +94,15 @@ const settings = {
     /** The first retry's delay of a task mail the server did not take; each later one roughly doubles. */
     retryDelaySeconds: setting("EMAIL_RETRY_DELAY_SECONDS", positiveInt(30)),
   },
+  push: {
+    /** The VAPID key pair (RFC 8292) that signs Web Push messages: base64url, the public key an uncompressed P-256 point. Unset: generated into DATA_DIR/secrets. */
+    vapidPublicKey: setting("VAPID_PUBLIC_KEY", base64url(65).optional()),
+    vapidPrivateKey: setting("VAPID_PRIVATE_KEY", base64url(32).optional()),
+    /** How push services can reach the operator about this server's pushes: a mailto: or https: URL. */
+    vapidSubject: setting("VAPID_SUBJECT", z.string().trim().regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "must be a mailto: or https: URL").default("mailto:webmaster@localhost")),
+    /** The first retry's delay of a push the push service did not take; each later one roughly doubles. */
+    retryDelaySeconds: setting("PUSH_RETRY_DELAY_SECONDS", positiveInt(30)),
+  },
   ffmpegPath: setting("FFMPEG_PATH", optionalPath),
   ffprobePath: setting("FFPROBE_PATH", optionalPath),
   storage: {
@@ -147,6 +159,7 @@ function parseSettings(source: Record<string, string | undefined>): SettingValue
   const values = readSettings(settings, source, problems);
   if (problems.length === 0) {
     if (values.nodeEnv === "production" && !values.sessionSecret) problems.push({ env: "SESSION_SECRET", message: "is required in production" });
+    if (!values.push.vapidPublicKey !== !values.push.vapidPrivateKey) problems.push({ env: "VAPID_PUBLIC_KEY", message: "and VAPID_PRIVATE_KEY must be set together" });
     if (values.storage.driver === "s3") {
       for (const [name, env] of [["bucket", "S3_BUCKET"], ["accessKeyId", "S3_ACCESS_KEY_ID"], ["secretAccessKey", "S3_SECRET_ACCESS_KEY"]] as const) {
         if (!values.storage[name]) problems.push({ env, message: "is required when STORAGE_DRIVER=s3" });
@@ -158,9 +171,24 @@ function parseSettings(source: Record<string, string | undefined>): SettingValue
 }
 
 /** Secrets that development generates once and keeps beside the data they protect. */
-const secretPath = (dataDir: string, name: "session-secret" | "postgres-password") => join(dataDir, "secrets", name);
+type SecretName = "session-secret" | "postgres-password" | "vapid-keys";
 
-function readSecret(dataDir: string, name: "session-secret" | "postgres-password", instead: string): string {
+const secretPath = (dataDir: string, name: SecretName) => join(dataDir, "secrets", name);
+
+/** A new VAPID key pair as JSON `{ publicKey, privateKey }`, base64url: the uncompressed P-256 point and the private scalar. */
+function newVapidKeys(): string {
+  const jwk = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" });
+  const point = Buffer.concat([Buffer.from([4]), Buffer.from(jwk.x!, "base64url"), Buffer.from(jwk.y!, "base64url")]);
+  return JSON.stringify({ publicKey: point.toString("base64url"), privateKey: jwk.d });
+}
+
+const newSecret: Record<SecretName, () => string> = {
+  "session-secret": () => randomBytes(32).toString("hex"),
+  "postgres-password": () => randomBytes(32).toString("hex"),
+  "vapid-keys": newVapidKeys,
+};
+
+function readSecret(dataDir: string, name: SecretName, instead: string): string {
   try {
     return readFileSync(secretPath(dataDir, name), "utf8").trim();
   } catch (error) {
@@ -172,18 +200,23 @@ function readSecret(dataDir: string, name: "session-secret" | "postgres-password
 /**
  * Start-up of every process (npm start, the web server, a worker): generates the development secrets
  * that the configuration will need and that do not exist yet, a session secret when SESSION_SECRET is
- * unset and the embedded database's password when DATABASE_URL is, in DATA_DIR/secrets.
+ * unset, the embedded database's password when DATABASE_URL is and a VAPID key pair when VAPID_PUBLIC_KEY
+ * is, in DATA_DIR/secrets.
  */
 export function createDevelopmentSecrets(source: Record<string, string | undefined> = process.env): void {
-  const { dataDir, sessionSecret, databaseUrl } = parseSettings(source);
-  const needed = [...(sessionSecret ? [] : ["session-secret" as const]), ...(databaseUrl ? [] : ["postgres-password" as const])];
+  const { dataDir, sessionSecret, databaseUrl, push } = parseSettings(source);
+  const needed: SecretName[] = [
+    ...(sessionSecret ? [] : ["session-secret" as const]),
+    ...(databaseUrl ? [] : ["postgres-password" as const]),
+    ...(push.vapidPublicKey ? [] : ["vapid-keys" as const]),
+  ];
   try {
     for (const name of needed) {
       // The data folder itself stays traversable: the embedded database runs as another user when we are root.
       mkdirSync(dataDir, { recursive: true });
       mkdirSync(join(dataDir, "secrets"), { recursive: true, mode: 0o700 });
       try {
-        writeFileSync(secretPath(dataDir, name), randomBytes(32).toString("hex"), { flag: "wx", mode: 0o600 });
+        writeFileSync(secretPath(dataDir, name), newSecret[name](), { flag: "wx", mode: 0o600 });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
@@ -239,4 +272,21 @@ export function taskTimeLimitMinutes(type: TaskType): number {
 export function emailSettings(): { smtpUrl: string; from: string } | null {
   const { smtpUrl, from } = getConfig().email;
   return smtpUrl && from ? { smtpUrl, from } : null;
+}
+
+export type VapidSettings = { publicKey: string; privateKey: string; subject: string };
+
+const vapidKeysSchema = z.object({ publicKey: z.string().min(1), privateKey: z.string().min(1) });
+
+/**
+ * The key pair and subject that sign Web Push messages: VAPID_PUBLIC_KEY/VAPID_PRIVATE_KEY, else the pair
+ * each process's start-up generated into DATA_DIR/secrets (so the web server and the worker share it).
+ */
+export function vapidSettings(): VapidSettings {
+  const { dataDir, push } = getConfig();
+  const keys =
+    push.vapidPublicKey && push.vapidPrivateKey
+      ? { publicKey: push.vapidPublicKey, privateKey: push.vapidPrivateKey }
+      : vapidKeysSchema.parse(JSON.parse(readSecret(dataDir, "vapid-keys", "VAPID_PUBLIC_KEY")));
+  return { ...keys, subject: push.vapidSubject };
 }

@@ -27,6 +27,20 @@ describe("parseConfig", () => {
     expect(parseConfig({ DATA_DIR: dataDir }).sessionSecret).toBe(config.sessionSecret);
   });
 
+  it("generates a VAPID key pair into DATA_DIR unless both keys are set, and refuses one without the other", async () => {
+    const keys = JSON.parse(await readFile(join(await dataDirWithSecrets(), "secrets", "vapid-keys"), "utf8"));
+    expect(Buffer.from(keys.publicKey, "base64url")).toHaveLength(65);
+    expect(Buffer.from(keys.privateKey, "base64url")).toHaveLength(32);
+    const given = { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
+    const dataDir = await tempDir();
+    createDevelopmentSecrets({ DATA_DIR: dataDir, ...given });
+    await expect(readFile(join(dataDir, "secrets", "vapid-keys"))).rejects.toThrow(/ENOENT/);
+    expect(parseConfig({ DATA_DIR: dataDir, ...given }).push).toMatchObject({ vapidPublicKey: keys.publicKey, vapidSubject: "mailto:webmaster@localhost" });
+    expect(() => parseConfig({ DATA_DIR: dataDir, VAPID_PUBLIC_KEY: keys.publicKey })).toThrow(/VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together/);
+    expect(() => parseConfig({ DATA_DIR: dataDir, ...given, VAPID_PRIVATE_KEY: "abc" })).toThrow(/VAPID_PRIVATE_KEY must encode 32 bytes/);
+    expect(() => parseConfig({ DATA_DIR: dataDir, VAPID_SUBJECT: "admin@example.com" })).toThrow(/VAPID_SUBJECT must be a mailto: or https: URL/);
+  });
+
   it("uses DATABASE_URL when set", async () => {
     const config = parseConfig({ DATA_DIR: await dataDirWithSecrets(), DATABASE_URL: "postgresql://app@db.internal:5432/clips" });
     expect(config.usesEmbeddedPostgres).toBe(false);
