@@ -35,7 +35,7 @@ const packageLayers = {
  */
 const libLayers = [
   ["database", "storage", "media", "queue"],
-  ["identity", "abuse", "webhooks", "files", "uploads", "transfers", "i18n"],
+  ["identity", "abuse", "webhooks", "push", "files", "uploads", "transfers", "i18n"],
   ["tasks", "previews"],
   ["retention", "metrics", "health", "roles"],
   ["web"],

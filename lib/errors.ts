@@ -13,6 +13,8 @@ export const errorStatus = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  /** A visitor already has MAX_PUSH_SUBSCRIPTIONS devices notified. */
+  too_many_subscriptions: 409,
   expired: 410,
   file_too_large: 413,
   storage_quota_exceeded: 413,

@@ -5,6 +5,7 @@ import zh from "../../messages/zh.json";
 import { getConfig } from "../config";
 import type { ErrorCode } from "../errors";
 import { formatBytes } from "../format/format-bytes";
+import { MAX_PUSH_SUBSCRIPTIONS } from "../push/push-subscription-input";
 
 const messages = { en, zh };
 
@@ -21,6 +22,8 @@ function limitParams(code: ErrorCode, locale: Locale): Params {
       return { count: limits.maxFilesPerUpload };
     case "too_many_tasks":
       return { count: limits.maxActiveTasks };
+    case "too_many_subscriptions":
+      return { count: MAX_PUSH_SUBSCRIPTIONS };
     case "media_limits":
       return {
         maxHours: Math.round((limits.maxVideoSeconds / 3600) * 10) / 10,

@@ -41,6 +41,11 @@ export const jobs = {
     name: "task-email",
     payload: z.object({ taskId: z.string().min(1), visitorId: z.string().min(1), task: storedTaskViewSchema }),
   },
+  /** One push to one device of a visitor: the task as it was when it ended. */
+  taskPush: {
+    name: "task-push",
+    payload: z.object({ subscriptionId: z.string().min(1), taskId: z.string().min(1), visitorId: z.string().min(1), task: storedTaskViewSchema }),
+  },
 } as const;
 
 export type JobKey = keyof typeof jobs;

@@ -38,6 +38,9 @@ export const queueOptions: Record<JobName, QueueOptions> = {
   // A mail server that is down gets 8 attempts over about two hours (with the default 30 s that each job
   // carries as EMAIL_RETRY_DELAY_SECONDS, doubling); an attempt is cut off by the SMTP timeouts well within the expiry.
   [jobs.taskEmail.name]: { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 120, notify: true },
+  // A push service that is busy (429) or failing (5xx) gets 8 attempts over about two hours, as mail does
+  // (PUSH_RETRY_DELAY_SECONDS, doubling); an attempt gives up after 15 s of silence.
+  [jobs.taskPush.name]: { retryLimit: 7, retryDelay: 30, retryBackoff: true, expireInSeconds: 60, notify: true },
 };
 
 /**

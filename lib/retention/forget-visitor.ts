@@ -23,7 +23,7 @@ async function cancelActiveTasks(visitorId: string): Promise<void> {
 /**
  * "Delete all my data": cancels the visitor's tasks, then deletes every task (with its logs), file,
  * watermark preview, upload reservation (with a resumable upload's bytes), transfer code, email address,
- * rate-limit count and job of theirs and the visitor row, then the stored bytes. Safe to run twice. Bytes that a
+ * push subscription, rate-limit count and job of theirs and the visitor row, then the stored bytes. Safe to run twice. Bytes that a
  * job still stopping writes afterwards belong to no row; the orphan sweep removes them.
  */
 export async function forgetVisitor({ visitorId }: { visitorId: string }): Promise<void> {
@@ -43,7 +43,7 @@ export async function forgetVisitor({ visitorId }: { visitorId: string }): Promi
     await tx.task.deleteMany({ where });
     await tx.file.deleteMany({ where });
     await tx.rateLimit.deleteMany({ where: { key: { endsWith: `:${visitorId}` } } });
-    // Previews, reservations, transfer codes, the email address and its unsubscribe links go with the visitor (cascade).
+    // Previews, reservations, transfer codes, the email address, its unsubscribe links and push subscriptions go with the visitor (cascade).
     await tx.visitor.deleteMany({ where: { id: visitorId } });
     return {
       storageKeys: [...files.flatMap((file) => [file.storageKey, file.thumbnailKey]), ...previews.flatMap((preview) => [preview.beforeKey, preview.afterKey])].filter(

@@ -28,13 +28,16 @@ async function resolvesOnlyToPublic(hostname: string, resolve: ResolveHost): Pro
 }
 
 /**
- * Refuses (400 invalid_params, field notifyUrl) a webhook address the server must not call: anything
+ * Refuses (400 invalid_params, field notifyUrl unless `field` names another) a webhook address the server must not call: anything
  * but https, or a host that is — or resolves to, by any of its addresses — loopback, private, link-local, CGNAT, multicast, unspecified or IPv6 unique-local.
  * WEBHOOK_ALLOW_PRIVATE_NETWORKS lifts the address rule and allows http. The connection itself is
  * checked again when the webhook is sent, since a name may resolve elsewhere by then.
  */
-export async function assertNotifyUrl(notifyUrl: string, options: { resolve?: ResolveHost; allowPrivateNetworks?: boolean } = {}): Promise<void> {
-  const refuse = () => new AppError("invalid_params", "notifyUrl");
+export async function assertNotifyUrl(
+  notifyUrl: string,
+  options: { resolve?: ResolveHost; allowPrivateNetworks?: boolean; field?: string } = {},
+): Promise<void> {
+  const refuse = () => new AppError("invalid_params", options.field ?? "notifyUrl");
   const allowPrivateNetworks = options.allowPrivateNetworks ?? getConfig().webhooks.allowPrivateNetworks;
   const url = URL.parse(notifyUrl);
   if (!url || !url.hostname) throw refuse();

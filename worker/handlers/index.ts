@@ -5,6 +5,7 @@ import type { QueueHandler } from "../../lib/queue/work-queues";
 import { retentionSweepHandler } from "./retention-sweep";
 import { taskDispatchHandler } from "./task-dispatch";
 import { taskEmailHandler } from "./task-email";
+import { taskPushHandler } from "./task-push";
 import { taskRunDeadLetterHandler } from "./task-run-dead-letter";
 import { taskRunHandler } from "./task-run";
 import { taskWebhookHandler } from "./task-webhook";
@@ -21,4 +22,5 @@ export const handlers: Record<JobName, QueueHandler> = {
   "retention-sweep": retentionSweepHandler,
   "task-webhook": taskWebhookHandler,
   "task-email": taskEmailHandler,
+  "task-push": taskPushHandler,
 };

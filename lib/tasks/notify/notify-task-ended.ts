@@ -1,5 +1,6 @@
 import type { Prisma } from "../../db";
 import { emailChannel } from "./email-channel";
+import { pushChannel } from "./push-channel";
 import { webhookChannel } from "./webhook-channel";
 
 /**
@@ -8,8 +9,8 @@ import { webhookChannel } from "./webhook-channel";
  */
 export type TaskEndChannel = { name: string; queue(tx: Prisma.TransactionClient, taskIds: string[]): Promise<void> };
 
-/** Every channel: a new one (Web Push) is its own file and one entry here. */
-const channels: TaskEndChannel[] = [webhookChannel, emailChannel];
+/** Every channel: a new one is its own file and one entry here. */
+const channels: TaskEndChannel[] = [webhookChannel, emailChannel, pushChannel];
 
 /**
  * The one place where tasks that have just ended fan out to every channel. Every path that makes a task

@@ -37,6 +37,7 @@ describe("DELETE /api/me", () => {
     expect((await visitor.json("/api/transfers", { method: "POST" })).status).toBe(201);
     await db.visitorEmail.create({ data: { visitorId: me.id, address: "someone@example.com", locale: "en", origin: baseUrl, confirmed: true, notify: true } });
     await db.emailUnsubscribe.create({ data: { tokenHash: `forget-${me.id}`, visitorId: me.id } });
+    await db.pushSubscription.create({ data: { visitorId: me.id, endpoint: `https://push.example.com/${me.id}`, p256dh: "key", auth: "secret", locale: "en", origin: baseUrl } });
     const files = await db.file.findMany({ where: { visitorId: me.id } });
     const keys = [...files.flatMap((file) => [file.storageKey, file.thumbnailKey ?? []].flat()), previewKey];
     const taskIds = [pending, running, completed];
@@ -54,7 +55,7 @@ describe("DELETE /api/me", () => {
       SELECT table_name AS table FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'visitor_id'`;
     // Every table with a visitor column is checked, including ones added after this test was written.
     expect(tables.map((row) => row.table)).toEqual(
-      expect.arrayContaining(["email_unsubscribes", "files", "storage_reservations", "tasks", "transfers", "visitor_emails", "watermark_previews"]),
+      expect.arrayContaining(["email_unsubscribes", "files", "push_subscriptions", "storage_reservations", "tasks", "transfers", "visitor_emails", "watermark_previews"]),
     );
     for (const { table } of tables) {
       const [row] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}" WHERE visitor_id = $1`, me.id);
