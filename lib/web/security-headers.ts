@@ -22,6 +22,8 @@ export function contentSecurityPolicy({ nonce, development = false }: PolicyOpti
     "media-src": ["'self'", "blob:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
+    // The service worker that shows task notifications (public/push-worker.js).
+    "worker-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -5,6 +5,7 @@ import { segmentLocale } from "@/i18n/routing";
 import { emailSettings, getConfig } from "@/lib/config";
 import { EmailPanel } from "../../components/email/email-panel";
 import { PageHeader } from "../../components/page-header";
+import { PushPanel } from "../../components/push/push-panel";
 import { TaskList } from "../../components/tasks/task-list";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string | string[] }> };
@@ -27,11 +28,10 @@ export default async function TasksPage({ params, searchParams }: Props) {
         }
       />
       <TaskList initialQuery={(typeof q === "string" ? q : "").trim()} />
-      {emailSettings() && (
-        <div id="notifications" className="scroll-mt-4">
-          <EmailPanel />
-        </div>
-      )}
+      <div id="notifications" className="grid scroll-mt-4 items-start gap-6 lg:grid-cols-2">
+        {emailSettings() && <EmailPanel />}
+        <PushPanel />
+      </div>
     </div>
   );
 }
