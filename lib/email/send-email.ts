@@ -16,7 +16,7 @@ export async function sendEmail({ to, subject, text, headers }: OutgoingEmail): 
   const settings = emailSettings();
   if (!settings) throw new AppError("not_found");
   const transporter = transport.get(() =>
-    nodemailer.createTransport({ url: settings.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
+    nodemailer.createTransport({ url: settings.smtpUrl, pool: true, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }),
   );
   await transporter.sendMail({ from: settings.from, to, subject, text, headers });
 }

@@ -1,4 +1,4 @@
-import type { Job, WorkOptions } from "pg-boss";
+import type { Job, JobResult, WorkOptions } from "pg-boss";
 import { getBoss } from "./get-boss";
 import type { JobName } from "./jobs";
 import { registerWakeableLoop } from "./wake-workers";
@@ -35,12 +35,34 @@ function runBatch(handler: QueueHandler, loop?: { busy: boolean }) {
 }
 
 /**
+ * A batch handler for `perJobResults` queues (notifications): the jobs of a batch run side by side and each
+ * is settled on its own, so one failing delivery is retried alone and the others are not sent twice.
+ */
+function settleEach(handler: QueueHandler) {
+  return async (batch: Job<unknown>[]): Promise<JobResult[]> =>
+    Promise.all(
+      batch.map(async (job): Promise<JobResult> => {
+        try {
+          return { id: job.id, status: "completed", output: await handler.handle(job) };
+        } catch (error) {
+          console.error(`${handler.name} job failed:`, error);
+          return { id: job.id, status: "failed", output: { message: error instanceof Error ? error.message : String(error) } };
+        }
+      }),
+    );
+}
+
+/**
  * Starts this process's pg-boss as a worker and consumes each handler's queue; pg-boss retries a
  * job whose handler threw, or moves it to its dead-letter queue.
  */
 export async function workQueues(handlers: QueueHandler[]): Promise<void> {
   const boss = await getBoss("worker");
   for (const handler of handlers) {
+    if (handler.options.perJobResults) {
+      await boss.work(handler.name, { ...handler.options, perJobResults: true }, settleEach(handler));
+      continue;
+    }
     if (!handler.wakeable) {
       await boss.work(handler.name, handler.options, runBatch(handler));
       continue;
