@@ -4,6 +4,7 @@
  * submitting transaction to the task's startedAt. Goal: p50 < 100 ms.
  */
 import { median, percentile, round } from "./support/measure";
+import { submitLatencyMs } from "./support/submit-latency";
 import { taskBenchSetup } from "./support/task-bench-setup";
 
 const SAMPLES = 40;
@@ -15,20 +16,8 @@ export default async function benchSubmitLatency() {
   const latencies: number[] = [];
   try {
     for (let sample = 0; sample < SAMPLES + 3; sample += 1) {
-      const submittedAt = Date.now();
-      const taskId = await db.$transaction(async (tx) => {
-        const task = await tx.task.create({
-          data: { visitorId, type: "thumbnail", params: { width: 32 }, expiresAt: new Date(Date.now() + 86_400_000), inputs: { create: [{ fileId, position: 0 }] } },
-        });
-        await requestDispatch({ tx });
-        return task.id;
-      });
-      let task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
-      while (task.status !== "completed" && task.status !== "failed") {
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
-      }
-      if (sample >= 3) latencies.push(task.startedAt!.getTime() - submittedAt);
+      const latency = await submitLatencyMs({ db, requestDispatch, visitorId, fileId });
+      if (sample >= 3) latencies.push(latency);
     }
   } finally {
     await worker.stop();
