@@ -116,7 +116,7 @@ describe("Web Push", () => {
 });
 
 describe("Notify me on this device", () => {
-  it("asks the browser and subscribes only after the click, shows the state and turns off", { timeout: 120_000 }, async () => {
+  it("asks the browser and subscribes only after the click, shows pushes as notifications and turns off", { timeout: 120_000 }, async () => {
     const device = receiver.newDevice();
     const browser = await launchBrowser();
     try {
@@ -155,6 +155,32 @@ describe("Notify me on this device", () => {
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL)).toBe(`${server.baseUrl}/push-worker.js`);
       const calls = await page.evaluate(() => (window as unknown as { pushSubscribeCalls: { userVisibleOnly: boolean; applicationServerKey: string }[] }).pushSubscribeCalls);
       expect(calls).toEqual([{ userVisibleOnly: true, applicationServerKey: (await apiVisitor({ baseUrl: server.baseUrl }).json("/api/push/key")).body.publicKey }]);
+
+
+      // The push the server sends for this visitor's next task, handed to the service worker as a push
+      // service would, becomes a notification that names the task and keeps its page to open.
+      const cookie = (await context.cookies(server.baseUrl)).map(({ name, value }) => `${name}=${value}`).join("; ");
+      const task = await finishTask(apiVisitor({ baseUrl: server.baseUrl, cookie }));
+      const push = await waitFor(async () => device.pushes[0], { timeoutMs: 30_000, what: "the push" });
+      const cdp = await context.newCDPSession(page);
+      const registrationId = new Promise<string>((resolve) =>
+        cdp.on("ServiceWorker.workerRegistrationUpdated", ({ registrations }) => {
+          const registration = registrations.find((entry) => entry.scopeURL === `${server.baseUrl}/` && !entry.isDeleted);
+          if (registration) resolve(registration.registrationId);
+        }),
+      );
+      await cdp.send("ServiceWorker.enable");
+      await cdp.send("ServiceWorker.deliverPushMessage", { origin: server.baseUrl, registrationId: await registrationId, data: JSON.stringify(push.message) });
+      const shown = await waitFor(
+        () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map(({ title, body, tag, data }) => ({ title, body, tag, data }))[0]),
+        { what: "the notification" },
+      );
+      expect(shown).toEqual({
+        title: `${en.taskType.thumbnail} task ${task.shortId}: ${en.taskStatus.completed}`,
+        body: en.push.completedBody.replace("{names}", "holiday-thumbnail.webp"),
+        tag: task.id,
+        data: { url: `${server.baseUrl}/en/tasks/${task.id}` },
+      });
 
       await panel.getByRole("button", { name: en.push.turnOff }).click();
       await panel.getByRole("status").getByText(en.push.stateOff).waitFor();
