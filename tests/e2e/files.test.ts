@@ -7,7 +7,7 @@ import { getStorage } from "@/lib/storage/get-storage";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
-import { makeImage } from "../support/media-fixtures";
+import { makeImage, makeVideo } from "../support/media-fixtures";
 import { sidewaysOverflow } from "../support/task-pages";
 
 const baseUrl = inject("baseUrl");
@@ -152,6 +152,17 @@ describe("My files", () => {
     await page.waitForURL(`${baseUrl}/en/tasks`);
     const made = await getDb().task.findFirstOrThrow({ where: { id: { not: taskId }, inputs: { some: { fileId: result.id } } }, select: { id: true, type: true } });
     expect(made.type).toBe("thumbnail");
+
+    // Only uploads are searched for watermarks as they arrive: for a video result the page says a task on it searches when it runs.
+    const clip = await readFile(await makeVideo({ seconds: 1, audio: false }));
+    const clipKey = `outputs/${taskId}/1-1.mp4`;
+    await getStorage().put(clipKey, Readable.from([clip]));
+    const video = await getDb().file.create({
+      data: { visitorId: result.visitorId, origin: "output", taskId, name: "clip-clean.mp4", size: clip.length, mime: "video/mp4", kind: "video", width: 320, height: 240, durationSec: 1, storageKey: clipKey, expiresAt: new Date(Date.now() + 3_600_000) },
+    });
+    await page.goto(`${baseUrl}/en/tasks/new?file=${video.id}`);
+    await page.getByTestId("watermark-status").filter({ hasText: en.newTask.watermarkWhenRun }).waitFor();
+    expect(await page.getByRole("radio", { name: en.taskType.watermark }).isChecked()).toBe(true);
 
     await page.goto(`${baseUrl}/en/tasks/${taskId}`);
     const taskCrumbs = page.getByRole("navigation", { name: en.nav.breadcrumb });

@@ -39,7 +39,9 @@ export function WatermarkSettings({ file, localUrl, choice, onChange, onDetected
     setDetected(found);
     if (found) onDetected(found);
   }, [file.id, onDetected]);
-  usePolling(load, detected === null, 1500);
+  // Uploads are analysed as they arrive; a task's result only when a task asks for "auto" on it.
+  const analysing = detected === null && file.origin === "upload";
+  usePolling(load, analysing, 1500);
   const found = detected ?? [];
   const confident = found.filter(isConfidentWatermark);
   const auto = choice.auto && (detected === null || confident.length > 0);
@@ -52,7 +54,8 @@ export function WatermarkSettings({ file, localUrl, choice, onChange, onDetected
     if (rest.length < watermarkRegionCount.max) choose([...rest, asRegion(mark)], rest.length);
   };
   const status =
-    detected === null ? t("watermarkAnalysing")
+    analysing ? t("watermarkAnalysing")
+    : detected === null ? t("watermarkWhenRun")
     : confident.length > 0 ? t("watermarkFound", { count: confident.length })
     : found.length > 0 ? t("watermarkOnlyPossible", { count: found.length })
     : t("watermarkNone");
