@@ -60,7 +60,8 @@ export function MyMenu({ label, items }: Props) {
       ref={root}
       onKeyDown={onKeyDown}
       onBlur={(event) => {
-        if (!root.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+        // Tab past the last link closes it; a click elsewhere is the pointerdown listener's to handle.
+        if (event.relatedTarget && !root.current?.contains(event.relatedTarget)) setOpen(false);
       }}
       className="relative"
     >
@@ -85,6 +86,7 @@ export function MyMenu({ label, items }: Props) {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
+                onClick={() => setOpen(false)}
                 className={`block px-3 py-2 text-sm hover:bg-slate-100 focus-visible:bg-slate-100 ${current ? "font-semibold text-brand-700" : "text-slate-700"}`}
               >
                 {item.label}

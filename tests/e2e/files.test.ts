@@ -97,6 +97,8 @@ describe("My files", () => {
     await page.getByRole("checkbox", { name: zh.files.select.replace("{name}", "旧照片.png") }).check();
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("button", { name: zh.files.deleteSelected.replace("{count}", "2") }).click();
+    // On a phone the toast rises from the bottom instead of covering the header.
+    await page.locator('[data-sonner-toaster][data-y-position="bottom"] [data-sonner-toast]').filter({ hasText: zh.files.deleted.replace("{count}", "2") }).waitFor();
     await rows.nth(1).waitFor({ state: "detached" });
     expect(await rows.getAttribute("data-file-id")).toBe(photo.id);
     expect(await getDb().file.count({ where: { id: { in: [old.id, result.id] } } })).toBe(0);
@@ -150,6 +152,7 @@ describe("My files", () => {
     expect(await page.getByRole("radio", { name: en.taskType.thumbnail }).isChecked()).toBe(true);
     await page.getByRole("button", { name: en.newTask.submit }).click();
     await page.waitForURL(`${baseUrl}/en/tasks`);
+    await page.locator('[data-sonner-toaster][data-y-position="top"] [data-sonner-toast]').filter({ hasText: en.newTask.created }).waitFor();
     const made = await getDb().task.findFirstOrThrow({ where: { id: { not: taskId }, inputs: { some: { fileId: result.id } } }, select: { id: true, type: true } });
     expect(made.type).toBe("thumbnail");
 
