@@ -47,12 +47,12 @@ export function MyMenu({ label, items }: Props) {
     }
     const moves: Record<string, (at: number) => number> = { ArrowDown: (at) => at + 1, ArrowUp: (at) => at - 1, Home: () => 0, End: () => -1 };
     const move = moves[event.key];
-    if (!move) return;
-    event.preventDefault();
-    // From the button, down opens the list at its first link and up at its last.
     const at = links().indexOf(document.activeElement as HTMLAnchorElement);
+    // On the button only the arrows count: down opens the list at its first link, up at its last.
+    if (!move || (at === -1 && (event.key === "Home" || event.key === "End"))) return;
+    event.preventDefault();
     if (!open) setOpen(true);
-    requestAnimationFrame(() => focusLink(at === -1 ? (event.key === "ArrowUp" || event.key === "End" ? -1 : 0) : move(at)));
+    requestAnimationFrame(() => focusLink(at === -1 ? (event.key === "ArrowUp" ? -1 : 0) : move(at)));
   };
 
   return (
