@@ -1,6 +1,7 @@
 /**
  * Does telling visitors that work is done slow down new work? 1,000 tasks end at once for 1,000 visitors who
- * asked to hear about it (email to a real SMTP server on loopback); while the worker sends those
+ * asked to hear about it (an email to a real SMTP server on loopback and a Web Push to a push service on loopback
+ * that decrypts it and checks its VAPID signature: 2,000 deliveries); while the worker sends those
  * notifications, tasks are submitted one at a time and their submit → running latency is measured, beside
  * the same measurement with nothing to send. Goal: the p50 with notifications stays within a few
  * milliseconds of the p50 without.
@@ -8,11 +9,13 @@
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
+import { startPushReceiver } from "../tests/support/push-receiver";
 import { processSingleton } from "../lib/process-singleton";
 import { median, percentile, round } from "./support/measure";
 import { submitLatencyMs } from "./support/submit-latency";
 import { taskBenchSetup } from "./support/task-bench-setup";
 
+/** Tasks that end at once; each visitor gets one mail and one push. */
 const NOTIFICATIONS = 1_000;
 const SAMPLES = 40;
 
@@ -46,7 +49,11 @@ export default async function benchNotifyLoad() {
   process.env.EMAIL_FROM = "ClipClean <tasks@clipclean.test>";
   config.forget();
   const [[visitorId, fileId]] = pairs as [[string, string]];
-  const worker = await startWorker({ SMTP_URL: smtp.url, EMAIL_FROM: process.env.EMAIL_FROM });
+  const pushService = await startPushReceiver();
+  // The push service is on loopback: the worker allows private networks and trusts its certificate (read at start).
+  const worker = await startWorker({
+    SMTP_URL: smtp.url, EMAIL_FROM: process.env.EMAIL_FROM!, WEBHOOK_ALLOW_PRIVATE_NETWORKS: "true", NODE_EXTRA_CA_CERTS: pushService.certificatePath,
+  });
 
   /** Submit → running of `SAMPLES` thumbnails submitted one at a time. */
   const submitLatencies = async () => {
@@ -65,6 +72,11 @@ export default async function benchNotifyLoad() {
     await db.visitorEmail.createMany({
       data: listeners.map((id, index) => ({ visitorId: id, address: `visitor${index}@example.test`, locale: index % 2 ? "zh" : "en", origin: "https://clipclean.test", confirmed: true, notify: true })),
     });
+    const devices = listeners.map(() => pushService.newDevice());
+    await db.pushSubscription.createMany({
+      data: devices.map(({ subscription }, index) => ({ visitorId: listeners[index]!, endpoint: subscription.endpoint, ...subscription.keys, locale: index % 2 ? "zh" : "en", origin: "https://clipclean.test" })),
+    });
+    const pushed = () => devices.reduce((sum, device) => sum + device.pushes.filter((push) => push.status === 201).length, 0);
     const finishedAt = new Date();
     const ended = listeners.map((id) => ({ id: randomUUID(), visitorId: id }));
     await db.task.createMany({
@@ -74,8 +86,8 @@ export default async function benchNotifyLoad() {
     await db.$transaction((tx) => notifyTaskEnded({ tx, taskIds: ended.map(({ id }) => id) }), { timeout: 120_000 });
     const queueMs = Date.now() - queuedAt;
     const busy = await submitLatencies();
-    const sentWhileMeasuring = smtp.received.count;
-    while (smtp.received.count < NOTIFICATIONS && Date.now() - queuedAt < 600_000) await new Promise((resolve) => setTimeout(resolve, 100));
+    const sentWhileMeasuring = { mails: smtp.received.count, pushes: pushed() };
+    while ((smtp.received.count < NOTIFICATIONS || pushed() < NOTIFICATIONS) && Date.now() - queuedAt < 600_000) await new Promise((resolve) => setTimeout(resolve, 100));
     const drainMs = Date.now() - queuedAt;
     // Measured again once everything is sent, so a change in the machine's load shows as a change in the quiet figure.
     const quietAfter = await submitLatencies();
@@ -89,8 +101,10 @@ export default async function benchNotifyLoad() {
       busyP90Ms: round(percentile(busy, 90)),
       p50RatioBusyToQuiet: round(median(busy) / median(quiet)),
       queueAllMs: queueMs,
-      mailsSentWhileMeasuring: sentWhileMeasuring,
+      sentWhileMeasuring,
       mailsDelivered: smtp.received.count,
+      pushesDelivered: pushed(),
+      pushesRejected: pushService.rejected.length,
       allDeliveredAfterMs: drainMs,
       goal: "busy p50 within a few ms of quiet p50",
     };
@@ -98,6 +112,7 @@ export default async function benchNotifyLoad() {
     await worker.stop();
     await stopBoss();
     await smtp.close();
+    await pushService.close();
     delete process.env.SMTP_URL;
     delete process.env.EMAIL_FROM;
     config.forget();

@@ -6,7 +6,9 @@ import { deliverTaskPush } from "../../lib/tasks/notify/push-channel";
 export const taskPushHandler: QueueHandler = {
   name: jobs.taskPush.name,
   // A retry comes due without a notification: poll every 5 s so it is sent on time.
-  options: { localConcurrency: 2, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5 },
+  // Up to five at a time, each settled on its own; while batches come back full (a thousand tasks ending at once)
+  // the loop fetches again at once instead of waiting for the next poll.
+  options: { localConcurrency: 1, batchSize: 5, burstWhenBatchFull: true, perJobResults: true, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 5 },
   async handle(job) {
     return { sent: await deliverTaskPush(jobs.taskPush.payload.parse(job.data)) };
   },
