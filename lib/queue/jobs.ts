@@ -28,6 +28,8 @@ export const jobs = {
       taskId: z.string().min(1),
       visitorId: z.string().min(1),
       notifyUrl: z.string().min(1),
+      /** The language of the request that asked for the webhook (absent for jobs queued before it was kept: English). */
+      locale: z.string().max(16).optional(),
       event: z.object({
         type: z.enum(["task.completed", "task.failed", "task.cancelled"]),
         timestamp: z.string(),

@@ -1,5 +1,6 @@
-import { getDb, type Prisma } from "../db";
+import { getDb } from "../db";
 import { AppError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
 import { getBoss } from "../queue/get-boss";
 import { jobs } from "../queue/jobs";
 import { appendTaskLog } from "./append-task-log";
@@ -18,14 +19,14 @@ export async function cancelTask({ visitorId, taskId }: { visitorId: string; tas
   const jobId = await db.$transaction(async (tx) => {
     const [task] = await tx.task.updateManyAndReturn({
       where: { id: taskId, visitorId, status: { in: [...activeStatuses] } },
-      data: { status: "cancelled", finishedAt: new Date(), message: "" },
+      data: { status: "cancelled", finishedAt: new Date(), message: "", messageCode: null, messageParams: Prisma.DbNull },
       select: { jobId: true },
     });
     if (!task) {
       const exists = await tx.task.count({ where: { id: taskId, visitorId } });
       throw new AppError(exists ? "conflict" : "not_found");
     }
-    await appendTaskLog({ taskId, level: "info", message: "Task cancelled.", tx });
+    await appendTaskLog({ taskId, level: "info", message: { code: "cancelled_by_visitor" }, tx });
     await notifyTaskEnded({ tx, taskIds: [taskId] });
     await cancelLaterSteps({ tx, taskId });
     return task.jobId;
@@ -51,11 +52,11 @@ export async function cancelTask({ visitorId, taskId }: { visitorId: string; tas
 export async function cancelLaterSteps({ tx, taskId }: { tx: Prisma.TransactionClient; taskId: string }): Promise<void> {
   const cancelled = await tx.$queryRaw<{ id: string }[]>`
     UPDATE tasks SET status = 'cancelled', error_code = 'dependency_failed',
-           error_message = 'An earlier step of the pipeline did not complete', message = '',
+           error_message = 'An earlier step of the pipeline did not complete', message = '', message_code = NULL, message_params = NULL,
            finished_at = clock_timestamp() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
     WHERE id IN (${laterStepsSql(taskId)}) AND status = 'pending'
     RETURNING id`;
   const ids = cancelled.map((task) => task.id);
-  await appendTaskLog({ taskId: ids, level: "info", message: "Cancelled: an earlier step of the pipeline did not complete.", tx });
+  await appendTaskLog({ taskId: ids, level: "info", message: { code: "cancelled_after_earlier_step" }, tx });
   await notifyTaskEnded({ tx, taskIds: ids });
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Locale } from "../../i18n/routing";
 import { getConfig } from "../config";
 import { getDb, type Prisma } from "../db";
 import { AppError } from "../errors";
@@ -12,6 +13,7 @@ import type { CreatePipelineInput, CreateTaskInput, PipelineStep } from "./creat
 import { getPipeline, getTask } from "./get-task";
 import { requestDispatch } from "./run/dispatch-tasks";
 import { activeStatuses } from "./task-states";
+import type { TaskMessage } from "./task-message";
 import type { PipelineView, TaskView } from "./task-view";
 import { settleTaskParams, taskRules } from "./types/task-rules";
 
@@ -52,7 +54,13 @@ async function checkTaskInputs(tx: Prisma.TransactionClient, visitorId: string, 
  * once; the steps count against it together. Only the last step carries the webhook, which reports the
  * end of the whole. A plain task is a single step outside any pipeline (`pipelineId` null).
  */
-async function createSteps(options: { visitorId: string; first: CreateTaskInput; later: PipelineStep[]; pipelineId: string | null }): Promise<string[]> {
+async function createSteps(options: {
+  visitorId: string;
+  first: CreateTaskInput;
+  later: PipelineStep[];
+  pipelineId: string | null;
+  locale: Locale;
+}): Promise<string[]> {
   const { visitorId, first, later, pipelineId } = options;
   const expiresAt = retentionExpiry();
   // Resolving the webhook's host may take a moment: done before the visitor's lock is taken.
@@ -73,12 +81,15 @@ async function createSteps(options: { visitorId: string; first: CreateTaskInput;
           step: pipelineId === null ? null : step,
           dependsOn: taskIds.at(-1) ?? null,
           notifyUrl: step === stepCount - 1 ? first.notifyUrl : undefined,
+          notifyLocale: step === stepCount - 1 && first.notifyUrl !== undefined ? options.locale : undefined,
           inputs: step === 0 ? { create: first.inputs.map((fileId, position) => ({ position, fileId })) } : undefined,
         },
         select: { id: true },
       });
-      const place = pipelineId === null ? "" : `, step ${step + 1} of ${stepCount}`;
-      await appendTaskLog({ taskId: task.id, level: "info", message: `Task created (${type}${place}).`, tx });
+      const created: TaskMessage = pipelineId === null
+        ? { code: "created", params: { type } }
+        : { code: "created_step", params: { type, step: step + 1, steps: stepCount } };
+      await appendTaskLog({ taskId: task.id, level: "info", message: created, tx });
       taskIds.push(task.id);
     }
     await requestDispatch({ tx, reason: "created" });
@@ -87,14 +98,15 @@ async function createSteps(options: { visitorId: string; first: CreateTaskInput;
 }
 
 /** Creates a pending task: a pipeline of one step, outside any pipeline. */
-export async function createTask({ visitorId, input }: { visitorId: string; input: CreateTaskInput }): Promise<TaskView> {
-  const [taskId] = await createSteps({ visitorId, first: input, later: [], pipelineId: null });
+export async function createTask({ visitorId, input, locale }: { visitorId: string; input: CreateTaskInput; locale: Locale }): Promise<TaskView> {
+  const [taskId] = await createSteps({ visitorId, first: input, later: [], pipelineId: null, locale });
   return getTask({ visitorId, taskId: taskId! });
 }
 
 /** Creates every step of a pipeline as a pending task, each later step depending on the one before it. */
-export async function createPipeline({ visitorId, input }: { visitorId: string; input: CreatePipelineInput }): Promise<PipelineView> {
+export async function createPipeline(options: { visitorId: string; input: CreatePipelineInput; locale: Locale }): Promise<PipelineView> {
+  const { visitorId, input, locale } = options;
   const pipelineId = randomUUID();
-  await createSteps({ visitorId, first: input.first, later: input.later, pipelineId });
+  await createSteps({ visitorId, first: input.first, later: input.later, pipelineId, locale });
   return getPipeline({ visitorId, pipelineId });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Locale } from "../../i18n/routing";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -6,6 +7,7 @@ import { optionalParam, pageParams } from "../page-query";
 import { taskStatuses } from "./task-states";
 import { taskViewSql } from "./task-view-sql";
 import { withQueueFacts } from "./queue-facts";
+import { localizeTaskMessage } from "./task-message";
 import { taskTypes, type StoredTaskView, type TaskLogView, type TaskPage } from "./task-view";
 
 export const listTasksQuery = z.object({
@@ -48,12 +50,12 @@ export async function listTasks({ visitorId, query }: { visitorId: string; query
   return { tasks, page: query.page, pageSize: query.pageSize, total: row?.total ?? 0 };
 }
 
-/** The log lines of the visitor's task, oldest first. */
-export async function listTaskLogs({ visitorId, taskId }: { visitorId: string; taskId: string }): Promise<TaskLogView[]> {
+/** The log lines of the visitor's task, oldest first, in `locale` (lines stored as text only as they were written). */
+export async function listTaskLogs({ visitorId, taskId, locale }: { visitorId: string; taskId: string; locale: Locale }): Promise<TaskLogView[]> {
   const task = await getDb().task.findFirst({
     where: { id: taskId, visitorId },
-    select: { logs: { orderBy: [{ at: "asc" }, { id: "asc" }], take: 1000, select: { at: true, level: true, message: true } } },
+    select: { logs: { orderBy: [{ at: "asc" }, { id: "asc" }], take: 1000, select: { at: true, level: true, message: true, code: true, params: true } } },
   });
   if (!task) throw new AppError("not_found");
-  return task.logs.map((log) => ({ at: log.at.toISOString(), level: log.level, message: log.message }));
+  return task.logs.map((log) => ({ at: log.at.toISOString(), level: log.level, message: localizeTaskMessage(log, locale) }));
 }

@@ -1,5 +1,6 @@
-import { getDb, type Prisma } from "../db";
+import { getDb } from "../db";
 import { AppError } from "../errors";
+import { Prisma } from "../generated/prisma/client";
 import { lockVisitor, LOCKING_TRANSACTION } from "../identity/lock-visitor";
 import { requestDispatch } from "./run/dispatch-tasks";
 import { appendTaskLog } from "./append-task-log";
@@ -27,11 +28,11 @@ export async function retryTask({ visitorId, taskId }: { visitorId: string; task
     if (task.parent && task.parent.status !== "completed") throw new AppError("conflict");
     const later = (await stepsCancelledByThis(tx, taskId)).map((step) => step.id);
     await assertTaskCapacity(tx, visitorId, 1 + later.length);
-    const again = { status: "pending", progress: 0, message: "", errorCode: null, errorMessage: null, startedAt: null, finishedAt: null, jobId: null } as const;
+    const again = { status: "pending", progress: 0, message: "", messageCode: null, messageParams: Prisma.DbNull, errorCode: null, errorMessage: null, startedAt: null, finishedAt: null, jobId: null } as const;
     const { count } = await tx.task.updateMany({ where: { id: taskId, status: task.status }, data: again });
     if (count === 0) throw new AppError("conflict");
     await tx.task.updateMany({ where: { id: { in: later }, status: "cancelled" }, data: again });
-    await appendTaskLog({ taskId: [taskId, ...later], level: "info", message: "Task queued again.", tx });
+    await appendTaskLog({ taskId: [taskId, ...later], level: "info", message: { code: "queued_again" }, tx });
     await requestDispatch({ tx, reason: "retried" });
   }, LOCKING_TRANSACTION);
   return getTask({ visitorId, taskId });

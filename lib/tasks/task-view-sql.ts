@@ -7,7 +7,8 @@ import { Prisma } from "../generated/prisma/client";
  */
 export function taskViewSql(): Prisma.Sql {
   return Prisma.sql`json_build_object(
-    'id', t.id, 'shortId', t.short_id, 'type', t.type, 'status', t.status, 'progress', t.progress, 'message', t.message,
+    'id', t.id, 'shortId', t.short_id, 'type', t.type, 'status', t.status, 'progress', t.progress,
+    'message', t.message, 'messageCode', t.message_code, 'messageParams', t.message_params,
     'error', CASE WHEN t.error_code IS NOT NULL THEN json_build_object('code', t.error_code, 'message', COALESCE(t.error_message, '')) END,
     'params', t.params,
     'inputs', COALESCE((SELECT json_agg(${fileViewSql("f")} ORDER BY i.position)

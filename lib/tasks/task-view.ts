@@ -35,6 +35,9 @@ export const storedTaskViewSchema = z.object({
   status: z.enum(taskStatuses),
   progress: z.number(),
   message: z.string(),
+  /** `message` as a taskMessages code and its values (task-message.ts); localizeTask renders it and drops both. */
+  messageCode: z.string().nullable().optional(),
+  messageParams: z.unknown().optional(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   params: taskParamsViewSchema,
   inputs: z.array(fileViewSchema),

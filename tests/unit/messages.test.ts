@@ -8,7 +8,8 @@ function keyPaths(value: unknown, prefix = ""): string[] {
   return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+/** The values a message fills in, each once (a select or plural may name one in several branches; a branch's own words are none). */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\s*[,}]/g)].map((match) => match[1]))].sort();
 
 describe("messages", () => {
   it("en.json and zh.json have exactly the same keys", () => {

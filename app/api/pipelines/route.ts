@@ -12,7 +12,7 @@ export const POST = apiRoute(
   async ({ request, visitorId, locale }) => {
     await limitVisitorAction({ visitorId, action: "task" });
     const input = parseInput(createPipelineInput, await readJsonBody(request));
-    return Response.json({ pipeline: localizePipeline(await createPipeline({ visitorId, input }), locale) }, { status: 202 });
+    return Response.json({ pipeline: localizePipeline(await createPipeline({ visitorId, input, locale }), locale) }, { status: 202 });
   },
   { createsVisitor: true },
 );

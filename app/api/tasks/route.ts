@@ -19,7 +19,7 @@ export const POST = apiRoute(
   async ({ request, visitorId, locale }) => {
     await limitVisitorAction({ visitorId, action: "task" });
     const input = parseInput(createTaskInput, await readJsonBody(request));
-    return Response.json({ task: localizeTask(await createTask({ visitorId, input }), locale) }, { status: 202 });
+    return Response.json({ task: localizeTask(await createTask({ visitorId, input, locale }), locale) }, { status: 202 });
   },
   { createsVisitor: true },
 );

@@ -2,6 +2,7 @@ import type { LookupFunction } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { getConfig } from "../../config";
 import { getDb, type Prisma } from "../../db";
+import { storedLocale } from "../../email/email-translator";
 import { ensureWebhookSecret } from "../../identity/ensure-webhook-secret";
 import { jobs, type JobPayload } from "../../queue/jobs";
 import { queueOptions } from "../../queue/queue-options";
@@ -9,6 +10,7 @@ import { sendJob } from "../../queue/send-job";
 import { postWebhook, WEBHOOK_TIMEOUT_MS } from "../../webhooks/post-webhook";
 import { appendTaskLog, type TaskLogLevel } from "../append-task-log";
 import { localizeTask } from "../localize-task";
+import type { TaskMessage, TaskMessageParams } from "../task-message";
 import { isActiveStatus } from "../task-states";
 import type { StoredTaskView } from "../task-view";
 import { taskViewSql } from "../task-view-sql";
@@ -24,15 +26,15 @@ import { taskViewSql } from "../task-view-sql";
 export const webhookChannel = {
   name: "webhook",
   async queue(tx: Prisma.TransactionClient, taskIds: string[]): Promise<void> {
-    const rows = await tx.$queryRaw<{ taskId: string; task: StoredTaskView; visitorId: string; notifyUrl: string }[]>`
-      SELECT t.id AS "taskId", ${taskViewSql()} AS task, t.visitor_id AS "visitorId", t.notify_url AS "notifyUrl"
+    const rows = await tx.$queryRaw<{ taskId: string; task: StoredTaskView; visitorId: string; notifyUrl: string; locale: string | null }[]>`
+      SELECT t.id AS "taskId", ${taskViewSql()} AS task, t.visitor_id AS "visitorId", t.notify_url AS "notifyUrl", t.notify_locale AS locale
       FROM tasks t WHERE t.id = ANY(${taskIds}::text[]) AND t.notify_url IS NOT NULL`;
     for (const row of rows) {
       if (isActiveStatus(row.task.status)) continue;
       const event = { type: `task.${row.task.status}` as const, timestamp: new Date().toISOString(), data: { task: row.task } };
       await sendJob(
         "taskWebhook",
-        { taskId: row.taskId, visitorId: row.visitorId, notifyUrl: row.notifyUrl, event },
+        { taskId: row.taskId, visitorId: row.visitorId, notifyUrl: row.notifyUrl, locale: row.locale ?? undefined, event },
         { tx, retryDelaySeconds: getConfig().webhooks.retryDelaySeconds },
       );
     }
@@ -52,19 +54,20 @@ export type WebhookAttempt = {
   lookup?: LookupFunction;
 };
 
-function describeError(error: unknown): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `no answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`;
-  return error instanceof Error ? error.message : String(error);
+/** Why an attempt failed, for its log line: a time-out in our own words, anything else as the error says it. */
+function describeError(error: unknown): TaskMessageParams {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return { reason: "no_answer_within", seconds: WEBHOOK_TIMEOUT_MS / 1000 };
+  return { detail: error instanceof Error ? error.message : String(error) };
 }
 
-async function logAttempt(taskId: string, level: TaskLogLevel, message: string): Promise<void> {
+async function logAttempt(taskId: string, level: TaskLogLevel, message: TaskMessage): Promise<void> {
   // A task deleted since it ended still gets its webhook, but has no log left to write to.
   if ((await getDb().task.count({ where: { id: taskId } })) === 0) return;
   await appendTaskLog({ taskId, level, message });
 }
 
 /**
- * One attempt at a completion webhook: the event (its task's error in English) signed per Standard
+ * One attempt at a completion webhook: the event (in the language of the request that asked for it) signed per Standard
  * Webhooks with the visitor's secret and POSTed to the task's notifyUrl. Each attempt is a line in the
  * task's log. Throws unless the receiver answered 2xx, so pg-boss tries again later (with backoff).
  * Returns false when there is no one to deliver for any more (the visitor is gone).
@@ -73,7 +76,7 @@ export async function deliverTaskWebhook({ webhookId, attempt, payload, lookup }
   const secret = await ensureWebhookSecret({ visitorId: payload.visitorId });
   if (!secret) return false;
   const { event } = payload;
-  const body = JSON.stringify({ ...event, data: { task: localizeTask(event.data.task, "en") } });
+  const body = JSON.stringify({ ...event, data: { task: localizeTask(event.data.task, storedLocale(payload.locale ?? "")) } });
   const sentAt = new Date();
   const headers = {
     "webhook-id": webhookId,
@@ -82,15 +85,14 @@ export async function deliverTaskWebhook({ webhookId, attempt, payload, lookup }
   };
   const allowPrivateNetworks = getConfig().webhooks.allowPrivateNetworks;
   const outcome = await postWebhook({ url: payload.notifyUrl, body, headers, allowPrivateNetworks, lookup }).then(
-    (status) => ({ ok: status >= 200 && status < 300, detail: `HTTP ${status}` }),
-    (error: unknown) => ({ ok: false, detail: describeError(error) }),
+    (status) => ({ ok: status >= 200 && status < 300, why: { detail: `HTTP ${status}` } as TaskMessageParams }),
+    (error: unknown) => ({ ok: false, why: describeError(error) }),
   );
-  const prefix = `Webhook ${event.type}, attempt ${attempt} of ${attemptsInAll}`;
+  const which = { event: event.type, attempt, attempts: attemptsInAll, ...outcome.why };
   if (outcome.ok) {
-    await logAttempt(payload.taskId, "info", `${prefix}: delivered (${outcome.detail}).`);
+    await logAttempt(payload.taskId, "info", { code: "webhook_delivered", params: which });
     return true;
   }
-  const next = attempt < attemptsInAll ? "will try again later" : "no attempts left";
-  await logAttempt(payload.taskId, "warn", `${prefix}: failed (${outcome.detail}); ${next}.`);
-  throw new Error(`webhook ${webhookId} for task ${payload.taskId} failed: ${outcome.detail}`);
+  await logAttempt(payload.taskId, "warn", { code: "webhook_failed", params: { ...which, again: attempt < attemptsInAll ? "yes" : "no" } });
+  throw new Error(`webhook ${webhookId} for task ${payload.taskId} failed: ${outcome.why.detail ?? "no answer in time"}`);
 }

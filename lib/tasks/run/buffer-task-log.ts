@@ -1,11 +1,12 @@
-import { appendTaskLog, type TaskLogLevel, type TaskLogLine } from "../append-task-log";
+import { appendTaskLog, taskLogLine, type TaskLogLevel, type TaskLogLine } from "../append-task-log";
+import type { TaskMessage } from "../task-message";
 
 /** Lines written while a task runs are stored on this beat; the rest go in with the task's final state. */
 const FLUSH_INTERVAL_MS = 1_000;
 
 export type TaskLogBuffer = {
   /** Writes a line down (its time is now); it is stored within a second, or with the final state. */
-  log(level: TaskLogLevel, message: string): Promise<void>;
+  log(level: TaskLogLevel, message: TaskMessage): Promise<void>;
   /** Stops the beat and hands over the lines not stored yet (finishTask stores them with the outcome). */
   take(): Promise<TaskLogLine[]>;
   /** Stops the beat and stores what is left now (when the run ends without a final state). */
@@ -37,7 +38,7 @@ export function bufferTaskLog(taskId: string): TaskLogBuffer {
   const timer = setInterval(() => void store(), FLUSH_INTERVAL_MS);
   return {
     async log(level, message) {
-      pending.push({ taskId, at: new Date(), level, message });
+      pending.push(taskLogLine(taskId, level, message));
     },
     async take() {
       clearInterval(timer);

@@ -5,6 +5,7 @@ import { insertJobs, sendJob } from "../../queue/send-job";
 import { wakeWorkers } from "../../queue/wake-workers";
 import { appendTaskLog } from "../append-task-log";
 import { readyToStartSql } from "../pipeline-steps";
+import { writtenTaskMessage } from "../task-message";
 
 /** Serialises admission across every worker process (a transaction-scoped advisory lock key). */
 const DISPATCH_LOCK_KEY = 4_100_042;
@@ -86,13 +87,15 @@ export async function admitTasks(tx: Prisma.TransactionClient, options: { wait: 
   if (chosen.length === 0) return 0;
   // One start time for the tasks admitted together: a per-row clock would order them by the order
   // rows happen to be updated in, not by the fair order they were chosen in.
+  const starting = writtenTaskMessage({ code: "starting" });
   const started = await tx.$queryRaw<{ id: string; job_id: string }[]>`
     UPDATE tasks SET status = 'running', started_at = (SELECT clock_timestamp() AT TIME ZONE 'UTC'),
-           attempts = attempts + 1, progress = 0, message = 'Starting', job_id = gen_random_uuid()::text,
+           attempts = attempts + 1, progress = 0, message = ${starting.message}, message_code = ${starting.code}, message_params = NULL,
+           job_id = gen_random_uuid()::text,
            error_code = NULL, error_message = NULL, finished_at = NULL, updated_at = now() AT TIME ZONE 'UTC'
     WHERE id = ANY(${chosen.map((task) => task.id)}::text[]) AND status = 'pending'
     RETURNING id, job_id`;
-  await appendTaskLog({ taskId: started.map((task) => task.id), level: "info", message: "Started", tx });
+  await appendTaskLog({ taskId: started.map((task) => task.id), level: "info", message: { code: "started" }, tx });
   await insertJobs("taskRun", started.map((task) => ({ id: task.job_id, payload: { taskId: task.id } })), { tx });
   return started.length;
 }

@@ -1,7 +1,7 @@
 import { getDb } from "../../db";
 import { getBoss } from "../../queue/get-boss";
 import { jobs } from "../../queue/jobs";
-import { finishTask } from "./finish-task";
+import { failure, finishTask } from "./finish-task";
 
 /**
  * A task whose run job exhausted its retries (its worker kept dying) fails instead of staying
@@ -16,7 +16,7 @@ export async function failLostTask(options: { taskId: string }): Promise<boolean
   const finished = await finishTask({
     taskId: options.taskId,
     jobId: task.jobId,
-    outcome: { status: "failed", code: "worker_lost", message: "The worker stopped during every attempt" },
+    outcome: failure("worker_lost", { code: "worker_stopped" }),
   });
   return finished === "failed";
 }

@@ -2,7 +2,6 @@ import { batchCalls } from "../../database/batch-calls";
 import { isDatabaseUnreachable } from "../../database/is-database-unreachable";
 import { getDb, type Prisma } from "../../db";
 import { countUsedBytes, fitsQuota, retentionExpiry } from "../../files/visitor-storage";
-import { formatBytes } from "../../format/format-bytes";
 import { lockVisitor } from "../../identity/lock-visitor";
 import type { MediaFields } from "../../media/media-info";
 import { jobs } from "../../queue/jobs";
@@ -10,6 +9,7 @@ import { wakeWorkers } from "../../queue/wake-workers";
 import { appendTaskLog, type TaskLogLevel, type TaskLogLine } from "../append-task-log";
 import { cancelLaterSteps } from "../cancel-task";
 import { notifyTaskEnded } from "../notify/notify-task-ended";
+import { writtenTaskMessage, type TaskMessage } from "../task-message";
 import type { TaskFailureCode } from "../task-states";
 import { admitTasks, requestDispatch } from "./dispatch-tasks";
 
@@ -18,9 +18,27 @@ export type TaskOutput = MediaFields & { storageKey: string; name: string; size:
 
 export type TaskOutcome =
   /** `params`: the params as the task ran them, when the processor settled what the request left open. */
-  | { status: "completed"; output: TaskOutput; message: string; params?: Record<string, unknown> }
-  | { status: "failed"; code: TaskFailureCode; message: string }
-  | { status: "cancelled"; message: string };
+  | { status: "completed"; output: TaskOutput; params?: Record<string, unknown> }
+  /**
+   * `message`: the failure's detail for operators (the error's text); `reason`: the same in our own
+   * words when we have them, so the log line reads in each reader's language.
+   */
+  | { status: "failed"; code: TaskFailureCode; message: string; reason?: TaskMessage }
+  | { status: "cancelled" };
+
+type FailedOutcome = Extract<TaskOutcome, { status: "failed" }>;
+
+/** A failure we can put in our own words (a time limit, a full disk): its English text is the error's detail. */
+export function failure(code: TaskFailureCode, reason: TaskMessage): FailedOutcome {
+  return { status: "failed", code, message: writtenTaskMessage(reason).message, reason };
+}
+
+/** The line a task's log ends with: how it ended, with a failure's detail (our own words when we have them). */
+function outcomeLine(outcome: TaskOutcome): TaskMessage {
+  if (outcome.status !== "failed") return { code: outcome.status };
+  const { code: error, message, reason } = outcome;
+  return { code: "failed_with", params: reason ? { error, ...reason.params, reason: reason.code } : { error, detail: message } };
+}
 
 /** A task's outcome, with the log lines its run wrote down and has not stored yet (they go in first). */
 type Finish = { taskId: string; jobId: string; outcome: TaskOutcome; logLines?: TaskLogLine[] };
@@ -76,26 +94,27 @@ async function admitOutputs(tx: Prisma.TransactionClient, finishes: Finish[]): P
       used.set(visitorId, before + outcome.output.size);
       return outcome;
     }
-    const size = formatBytes(outcome.output.size, "en");
-    return { status: "failed", code: "storage_quota_exceeded", message: `The result (${size}) does not fit in the visitor's storage quota` };
+    return failure("storage_quota_exceeded", { code: "over_quota", params: { bytes: outcome.output.size } });
   });
 }
 
 async function applyOutcomes(tx: Prisma.TransactionClient, finishes: Finish[]) {
   const outcomes = await admitOutputs(tx, finishes);
   const field = <T>(pick: (outcome: TaskOutcome) => T) => outcomes.map(pick);
+  // The task's message says how it ended ("Completed", "Failed", "Cancelled"), in the reader's language.
+  const ended = field((outcome) => writtenTaskMessage({ code: outcome.status }));
   const finished = await tx.$queryRaw<{ id: string; visitor_id: string }[]>`
-    UPDATE tasks t SET status = o.status::task_status, message = o.message,
+    UPDATE tasks t SET status = o.status::task_status, message = o.message, message_code = o.message_code, message_params = NULL,
            progress = CASE WHEN o.status = 'completed' THEN 100 ELSE t.progress END,
            error_code = o.error_code, error_message = o.error_message, params = COALESCE(o.params::jsonb, t.params),
            finished_at = clock_timestamp() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
     FROM unnest(
       ${finishes.map((finish) => finish.taskId)}::text[], ${finishes.map((finish) => finish.jobId)}::text[],
-      ${field((outcome) => outcome.status)}::text[], ${field((outcome) => (outcome.status === "failed" ? "Failed" : outcome.message))}::text[],
+      ${field((outcome) => outcome.status)}::text[], ${ended.map((message) => message.message)}::text[], ${ended.map((message) => message.code)}::text[],
       ${field((outcome) => (outcome.status === "failed" ? outcome.code : null))}::text[],
       ${field((outcome) => (outcome.status === "failed" ? outcome.message : null))}::text[],
       ${field((outcome) => (outcome.status === "completed" && outcome.params ? JSON.stringify(outcome.params) : null))}::text[]
-    ) AS o(id, job_id, status, message, error_code, error_message, params)
+    ) AS o(id, job_id, status, message, message_code, error_code, error_message, params)
     WHERE t.id = o.id AND t.job_id = o.job_id AND t.status = 'running'
     RETURNING t.id, t.visitor_id`;
   const ownerOf = new Map(finished.map((row) => [row.id, row.visitor_id]));
@@ -133,11 +152,11 @@ async function recordOutputs(tx: Prisma.TransactionClient, applied: Applied[]): 
 
 /** Each task's last log line; the same line for many tasks goes in as one insert. */
 async function logOutcomes(tx: Prisma.TransactionClient, applied: Applied[]): Promise<void> {
-  const lines = new Map<string, { level: TaskLogLevel; message: string; taskIds: string[] }>();
+  const lines = new Map<string, { level: TaskLogLevel; message: TaskMessage; taskIds: string[] }>();
   for (const { taskId, outcome } of applied) {
     const level: TaskLogLevel = outcome.status === "failed" ? "error" : "info";
-    const message = outcome.status === "failed" ? `Failed (${outcome.code}): ${outcome.message}` : outcome.message;
-    const key = `${level}\u0000${message}`;
+    const message = outcomeLine(outcome);
+    const key = `${level}\u0000${JSON.stringify(message)}`;
     const line = lines.get(key) ?? { level, message, taskIds: [] };
     line.taskIds.push(taskId);
     lines.set(key, line);

@@ -1,7 +1,7 @@
 import { AppError, type ErrorCode } from "../../errors";
 import { isDiskFull } from "../../storage/free-space";
 import type { TaskFailureCode } from "../task-states";
-import type { TaskOutcome } from "./finish-task";
+import { failure, type TaskOutcome } from "./finish-task";
 
 const ABSOLUTE_PATH = /(?:\/[^\s/'":,()]+)+\/([^\s/'":,()]+)/g;
 
@@ -26,13 +26,13 @@ export function outcomeOfError(options: { error: unknown; taskId: string; aborte
   const { error, taskId } = options;
   if (options.timedOut) {
     const minutes = Math.round(options.timeoutMinutes * 100) / 100;
-    return { status: "failed", code: "timeout", message: `Stopped after the ${minutes}-minute time limit` };
+    return failure("timeout", { code: "time_limit", params: { minutes } });
   }
-  if (options.aborted) return { status: "cancelled", message: "Cancelled" };
+  if (options.aborted) return { status: "cancelled" };
   // ffmpeg was killed from outside (a stopping machine): hand the job back to be retried.
   if (error instanceof AppError && error.code === "unavailable") return { status: "handed-back", reason: error.message };
   // A full disk is usually passing: the task fails clearly, and the visitor can retry it later.
-  if (isDiskFull(error)) return { status: "failed", code: "storage_full", message: "The server ran out of storage space" };
+  if (isDiskFull(error)) return failure("storage_full", { code: "out_of_storage" });
   if (error instanceof AppError && isFinalCode(error.code)) {
     return { status: "failed", code: error.code, message: redactPaths(error.message) };
   }

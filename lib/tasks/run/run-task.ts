@@ -23,7 +23,7 @@ async function produce(context: ProcessContext, key: string): Promise<TaskOutcom
   const { path, params, ...file } = await process(context);
   // Moved from the work folder into storage: renamed on local disk, uploaded to a bucket.
   const { size } = await getStorage().putFile(key, path);
-  return { status: "completed", output: { ...file, kind: output.kind, mime: output.mime, storageKey: key, size }, message: "Completed", params };
+  return { status: "completed", output: { ...file, kind: output.kind, mime: output.mime, storageKey: key, size }, params };
 }
 
 const isStillRunningUnder = async (taskId: string, jobId: string) =>
@@ -53,12 +53,12 @@ export async function runTask({ taskId, jobId, retryCount, signal }: RunTaskOpti
   const timeoutMinutes = taskTimeLimitMinutes(task.type);
   const timeout = AbortSignal.timeout(timeoutMinutes * 60_000);
   const workDir = await makeWorkDir(`${taskId}-${task.attempts}-${retryCount}`);
-  const progress = trackProgress({ taskId, jobId, message: "Starting" });
+  const progress = trackProgress({ taskId, jobId, message: { code: "starting" } });
   // Lines are stored in batches and never fail the work (the database may be restarting meanwhile).
   const logs = bufferTaskLog(taskId);
   const key = outputKey(task, retryCount);
   try {
-    if (retryCount > 0) await logs.log("warn", `Running again after an interrupted attempt (retry ${retryCount})`);
+    if (retryCount > 0) await logs.log("warn", { code: "running_again", params: { retry: retryCount } });
     const context = { task, workDir, signal: AbortSignal.any([signal, timeout]), progress, log: logs.log };
     let outcome: AttemptOutcome = await produce(context, key).catch((error: unknown) =>
       outcomeOfError({ error, taskId, aborted: signal.aborted, timedOut: timeout.aborted && !signal.aborted, timeoutMinutes }),

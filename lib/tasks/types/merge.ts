@@ -17,11 +17,13 @@ async function processMerge({ task, workDir, signal, progress, log }: ProcessCon
       return { path, info };
     });
     const plan = planMerge(inputs.map((input) => input.info));
-    const how = plan.mode === "copy" ? "joining without re-encoding" : `re-encoding to ${plan.width}×${plan.height} at ${plan.fps} fps`;
-    await log("info", `Merging ${inputs.length} videos, ${how}`);
+    const count = inputs.length;
+    await log("info", plan.mode === "copy"
+      ? { code: "merging_by_copy", params: { count } }
+      : { code: "merging_by_encode", params: { count, width: plan.width, height: plan.height, fps: plan.fps } });
     const silent = inputs.filter((input) => !input.info.audio).length;
-    if (plan.mode === "encode" && silent > 0) await log("warn", `${silent} input(s) have no sound; silence is added`);
-    progress.update(0, `Merging ${inputs.length} videos`);
+    if (plan.mode === "encode" && silent > 0) await log("warn", { code: "silence_added", params: { count: silent } });
+    progress.update(0, { code: "merging", params: { count } });
     await mergeVideos({ inputs, plan, outputPath, workDir, signal, onProgress: (percent) => progress.update(percent) });
   });
   return describeVideoOutput(outputPath, "merged.mp4", signal);

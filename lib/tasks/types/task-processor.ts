@@ -4,6 +4,7 @@ import { mediaFields, type MediaFields } from "../../media/media-info";
 import { probeMedia } from "../../media/probe-media";
 import type { TaskLogLevel } from "../append-task-log";
 import type { ProgressTracker } from "../run/track-progress";
+import type { TaskMessage } from "../task-message";
 import type { TaskTypeRules } from "./task-type";
 
 // What the worker adds to a task type's rules: its processor, what a processor gets, and what processors share.
@@ -16,7 +17,7 @@ export type ProcessContext = {
   workDir: string;
   signal: AbortSignal;
   progress: ProgressTracker;
-  log: (level: TaskLogLevel, message: string) => Promise<void>;
+  log: (level: TaskLogLevel, message: TaskMessage) => Promise<void>;
 };
 
 /**

@@ -11,9 +11,8 @@ async function processThumbnail({ task, workDir, signal, progress, log }: Proces
   if (!parsed.success) throw new AppError("invalid_params", "params");
   const { width, atSecond } = parsed.data;
   const file = firstInput(task);
-  const where = file.kind === "video" ? ` at ${atSecond}s` : "";
-  await log("info", `Making a ${width} px WebP thumbnail${where}`);
-  progress.update(0, "Making thumbnail");
+  await log("info", file.kind === "video" ? { code: "thumbnail_of_frame", params: { width, atSecond } } : { code: "thumbnail_of_image", params: { width } });
+  progress.update(0, { code: "making_thumbnail" });
   const outputPath = join(workDir, "output.webp");
   const made = await withStoredFile(file, signal, ({ path, info }) =>
     makeThumbnail({ inputPath: path, outputPath, info, width, atSecond, workDir, signal }),

@@ -6,6 +6,7 @@ import { withStoredFile } from "../../files/with-stored-files";
 import type { File } from "../../generated/prisma/client";
 import type { VideoInfo } from "../../media/media-info";
 import { removeWatermark, type RemovalRegion } from "../../media/remove-watermark";
+import type { TaskMessageParams } from "../task-message";
 import { baseName, describeVideoOutput, firstInput, type ProcessContext, type ProducedFile, type TaskTypeDefinition } from "./task-processor";
 import { settleWatermarkParams, watermarkParamsSchema, watermarkRules, type WatermarkParams } from "./watermark-rules";
 
@@ -39,8 +40,13 @@ export async function resolveRemovalRegions(options: {
   return confident;
 }
 
-const spanText = (region: RemovalRegion) =>
-  region.fromSecond != null || region.toSecond != null ? ` from ${region.fromSecond ?? 0} s to ${region.toSecond ?? "the end"}${region.toSecond == null ? "" : " s"}` : "";
+/** A region's place, size and time span as the values of its log line (coordinates as written, not as numbers to format). */
+function regionParams(region: RemovalRegion): TaskMessageParams {
+  const place = { x: String(region.x), y: String(region.y), width: String(region.width), height: String(region.height) };
+  if (region.fromSecond == null && region.toSecond == null) return { ...place, span: "none" };
+  const from = region.fromSecond ?? 0;
+  return region.toSecond == null ? { ...place, span: "open", from } : { ...place, span: "range", from, to: region.toSecond };
+}
 
 /**
  * Watermark removal: every region removed with the chosen method, the audio kept. Without a method,
@@ -56,14 +62,14 @@ async function processWatermark({ task, workDir, signal, progress, log }: Proces
   const method = params.method ?? "restore";
   const methods = await withStoredFile(file, signal, async ({ path, info }) => {
     if (info.kind !== "video") throw new AppError("invalid_input", undefined, `${file.name} has no video stream`);
-    const onAnalysing = () => progress.update(0, "Finding watermarks");
+    const onAnalysing = () => progress.update(0, { code: "finding_watermarks" });
     const regions = await resolveRemovalRegions({ file, info, params, attempt: task.attempts, signal, onAnalysing });
-    const asked = params.method ?? "the best method for it";
-    for (const region of regions) await log("info", `Removing watermark at ${region.x},${region.y} size ${region.width}×${region.height}${spanText(region)} (${asked})`);
-    progress.update(0, "Removing watermark");
+    const asked = params.method ?? "best";
+    for (const region of regions) await log("info", { code: "removing_watermark_at", params: { ...regionParams(region), method: asked } });
+    progress.update(0, { code: "removing_watermark" });
     const used = await removeWatermark({ inputPath: path, outputPath, info, regions, method, workDir, signal, onProgress: (percent) => progress.update(percent) });
     for (const [index, region] of regions.entries()) {
-      if (used[index] !== params.method) await log("info", `Removed the watermark at ${region.x},${region.y} with ${used[index]}`);
+      if (used[index] !== params.method) await log("info", { code: "removed_watermark_with", params: { x: String(region.x), y: String(region.y), method: String(used[index]) } });
     }
     return used;
   });

@@ -228,7 +228,8 @@ describe("task actions", () => {
     const [state] = await getDb().$queryRaw<{ state: string }[]>`SELECT state::text FROM pgboss.job WHERE id = ${job!.id}::uuid`;
     expect(state!.state).toBe("cancelled");
     const logs = await visitor.json(`/api/tasks/${running}/logs`);
-    expect(logs.body.logs.map((log: { message: string }) => log.message)).toEqual([expect.stringContaining("created"), expect.stringContaining("cancelled")]);
+    // The visitor reads the lines in their language.
+    expect(logs.body.logs.map((log: { message: string }) => log.message)).toEqual(["任务已创建（生成缩略图）。", "任务已取消。"]);
   });
 
   it("retries failed and cancelled tasks back to pending, keeping attempts, and refuses others with 409", async () => {

@@ -25,7 +25,7 @@ const output = (size: number, name = "frame-thumbnail.webp"): TaskOutput => ({
   width: 32, height: 24, durationSec: null, frameRate: null, videoCodec: null, audioCodec: null,
 });
 
-const completed = (size: number, name?: string) => ({ status: "completed" as const, output: output(size, name), message: "Completed" });
+const completed = (size: number, name?: string) => ({ status: "completed" as const, output: output(size, name) });
 
 describe("tasks that finish at the same moment", () => {
   it("are recorded together with every outcome its own, and the storage quota counts the outputs in the order they finished", async () => {

@@ -3,7 +3,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { getStorage } from "@/lib/storage/get-storage";
-import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
 import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
 import { makeImage, makeVideo } from "../../support/media-fixtures";
 import { waitFor } from "../../support/wait-for";
@@ -42,8 +42,8 @@ afterAll(async () => {
 });
 
 /** A visitor of the webhook-enabled server with their signing secret and one uploaded file. */
-async function visitorWithUpload(path: string): Promise<{ visitor: ApiVisitor; secret: string; fileId: string }> {
-  const visitor = apiVisitor({ baseUrl: server.baseUrl });
+async function visitorWithUpload(path: string, locale?: "en" | "zh"): Promise<{ visitor: ApiVisitor; secret: string; fileId: string }> {
+  const visitor = apiVisitor({ baseUrl: server.baseUrl, locale });
   const { body: me } = await visitor.json("/api/me");
   const { status, body } = await visitor.upload([{ path }]);
   expect(status).toBe(201);
@@ -67,8 +67,8 @@ function verified(webhook: ReceivedWebhook, secret: string) {
   return new Webhook(secret).verify(webhook.body, headers) as any;
 }
 
-async function logMessages(visitor: ApiVisitor, taskId: string): Promise<string[]> {
-  const { body } = await visitor.json(`/api/tasks/${taskId}/logs`);
+async function logMessages(visitor: ApiVisitor, taskId: string, query = ""): Promise<string[]> {
+  const { body } = await visitor.json(`/api/tasks/${taskId}/logs${query}`);
   return body.logs.map((line: { message: string }) => line.message);
 }
 
@@ -102,8 +102,8 @@ describe("completion webhooks", () => {
     expect(logs).toContain("Webhook task.completed, attempt 1 of 7: delivered (HTTP 200).");
   });
 
-  it("posts task.failed with the error in English", async () => {
-    const { visitor, secret, fileId } = await visitorWithUpload(await makeImage({ width: 64, height: 64 }));
+  it("posts task.failed with the error in the language of the request that asked for the webhook", async () => {
+    const { visitor, secret, fileId } = await visitorWithUpload(await makeImage({ width: 64, height: 64 }), "zh");
     const file = await getDb().file.findUniqueOrThrow({ where: { id: fileId } });
     await getStorage().put(file.storageKey, Readable.from([Buffer.from("not a picture any more")]));
     const taskId = await createTask(visitor, { type: "thumbnail", inputs: [fileId], notifyUrl: `${receiver.origin}/failed` });
@@ -111,7 +111,33 @@ describe("completion webhooks", () => {
     const [webhook] = await waitFor(async () => webhooksFor(taskId, "/failed").length > 0 && webhooksFor(taskId, "/failed"), { what: "the webhook" });
     const event = verified(webhook!, secret);
     expect(event.type).toBe("task.failed");
-    expect(event.data.task).toMatchObject({ id: taskId, status: "failed", error: { code: "invalid_input", message: en.errors.invalid_input } });
+    expect(event.data.task).toMatchObject({ id: taskId, status: "failed", message: "失败", error: { code: "invalid_input", message: zh.errors.invalid_input } });
+  });
+
+  it("shows the task's message and log lines in the reader's language, and text-only rows as they were stored", async () => {
+    const { visitor, secret, fileId } = await visitorWithUpload(await makeVideo({ seconds: 2, width: 160, height: 120 }), "zh");
+    const taskId = await createTask(visitor, { type: "thumbnail", inputs: [fileId], notifyUrl: `${receiver.origin}/zh` });
+
+    const [webhook] = await waitFor(async () => webhooksFor(taskId, "/zh").length > 0 && webhooksFor(taskId, "/zh"), { what: "the webhook" });
+    expect(verified(webhook!, secret).data.task).toMatchObject({ status: "completed", message: "已完成" });
+    const inChinese = await waitFor(async () => {
+      const messages = await logMessages(visitor, taskId);
+      return messages.some((line) => line.includes("已送达")) && messages;
+    }, { what: "the delivery's log line" });
+    expect(inChinese).toEqual([
+      "任务已创建（生成缩略图）。", "已开始", "生成 256 像素 WebP 缩略图（1 秒处）", "已完成", "Webhook task.completed，第 1/7 次尝试：已送达（HTTP 200）。",
+    ]);
+    expect(await logMessages(visitor, taskId, "?locale=en")).toEqual([
+      "Task created (thumbnail).", "Started", "Making a 256 px WebP thumbnail at 1s", "Completed", "Webhook task.completed, attempt 1 of 7: delivered (HTTP 200).",
+    ]);
+    expect((await visitor.json(`/api/tasks/${taskId}`)).body.task.message).toBe("已完成");
+    expect((await visitor.json(`/api/tasks/${taskId}?locale=en`)).body.task.message).toBe("Completed");
+
+    // Rows written before messages had codes keep their text, in every language.
+    await getDb().task.update({ where: { id: taskId }, data: { message: "Done", messageCode: null } });
+    await getDb().taskLog.create({ data: { taskId, level: "info", message: "Task finished." } });
+    expect((await visitor.json(`/api/tasks/${taskId}`)).body.task.message).toBe("Done");
+    expect((await logMessages(visitor, taskId)).at(-1)).toBe("Task finished.");
   });
 
   it("posts task.cancelled once when the visitor cancels", async () => {
