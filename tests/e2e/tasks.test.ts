@@ -98,6 +98,11 @@ describe("the visitor's journey through the pages", () => {
     await page.getByRole("heading", { name: zh.taskDetail.outputs }).waitFor();
     expect(await page.title()).toBe(`${zh.taskDetail.title.replace("{type}", zh.taskType.watermark)} · ${zh.meta.siteName}`);
     await page.getByTestId("region-box").waitFor();
+    // The worker writes its log lines once; the page shows them in its own language.
+    const logLines = page.locator("section", { has: page.getByRole("heading", { name: zh.taskDetail.logs }) }).locator("li");
+    await logLines.filter({ hasText: zh.taskMessages.queued_again }).waitFor();
+    await logLines.filter({ hasText: /去除位于 \d+,\d+、大小 \d+×\d+ 的水印/ }).waitFor();
+    expect(await logLines.filter({ hasText: /Removing|Completed|Started/ }).count()).toBe(0);
     await saveScreenshot(page, "task-detail-zh");
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
