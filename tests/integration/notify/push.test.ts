@@ -170,10 +170,16 @@ describe("Notify me on this device", () => {
         }),
       );
       await cdp.send("ServiceWorker.enable");
-      await cdp.send("ServiceWorker.deliverPushMessage", { origin: server.baseUrl, registrationId: await registrationId, data: JSON.stringify(push.message) });
+      const delivery = { origin: server.baseUrl, registrationId: await registrationId, data: JSON.stringify(push.message) };
+      // DevTools does not say whether the worker got the message: deliver until the notification shows
+      // (one tag per task, so a repeat replaces it).
       const shown = await waitFor(
-        () => page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map(({ title, body, tag, data }) => ({ title, body, tag, data }))[0]),
-        { what: "the notification" },
+        async () => {
+          await cdp.send("ServiceWorker.deliverPushMessage", delivery);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          return page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map(({ title, body, tag, data }) => ({ title, body, tag, data }))[0]);
+        },
+        { timeoutMs: 30_000, intervalMs: 500, what: "the notification" },
       );
       expect(shown).toEqual({
         title: `${en.taskType.thumbnail} task ${task.shortId}: ${en.taskStatus.completed}`,
