@@ -66,12 +66,13 @@ describe("GET /api/events", () => {
     expect(strangerStream.events.filter((event) => event.event === "task")).toEqual([]);
   });
 
-  it("sends a failed task's error in the stream's language", async () => {
+  it("sends a failed task's message and error in the stream's language", async () => {
     const visitor = apiVisitor();
     const stream = await streamOf(visitor, otherServer.baseUrl, "?locale=zh");
     const taskId = await thumbnailTask(visitor);
-    await getDb().task.update({ where: { id: taskId }, data: { status: "failed", errorCode: "worker_lost", errorMessage: "lost" } });
+    await getDb().task.update({ where: { id: taskId }, data: { status: "failed", message: "Failed", messageCode: "failed", errorCode: "worker_lost", errorMessage: "lost" } });
     const failed = JSON.parse((await stream.next(taskEvent(taskId, (task) => task.status === "failed"))).data);
+    expect(failed.message).toBe("失败");
     expect(failed.error.code).toBe("worker_lost");
     expect(failed.error.message).toMatch(/[\u4e00-\u9fff]/);
   });
