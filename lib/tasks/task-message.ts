@@ -31,6 +31,24 @@ const isParams = (params: unknown): params is TaskMessageParams =>
   typeof params === "object" && params !== null && !Array.isArray(params) &&
   Object.values(params).every((value) => typeof value === "string" || typeof value === "number");
 
+const makeTranslator = (locale: Locale) =>
+  createTranslator({
+    locale,
+    messages: { taskMessages: catalogues[locale] },
+    namespace: "taskMessages",
+    onError: (error) => {
+      throw error;
+    },
+  });
+
+/** One translator per language for the process: it keeps each sentence compiled (a page of logs renders many). */
+const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
+
+function translator(locale: Locale): ReturnType<typeof makeTranslator> {
+  if (!translators.has(locale)) translators.set(locale, makeTranslator(locale));
+  return translators.get(locale)!;
+}
+
 /**
  * The sentence `code` with `params` in `locale`; null when the code is not in the catalogue or its
  * values do not fit it (a line written by another version), so the caller shows the stored text.
@@ -44,16 +62,8 @@ export function renderTaskMessage(code: string, params: unknown, locale: Locale)
     values.detail = detail;
   }
   if (typeof values.bytes === "number") values.bytes = formatBytes(values.bytes, locale);
-  const translate = createTranslator({
-    locale,
-    messages: { taskMessages: catalogues[locale] },
-    namespace: "taskMessages",
-    onError: (error) => {
-      throw error;
-    },
-  });
   try {
-    return translate(code, values);
+    return translator(locale)(code, values);
   } catch {
     return null;
   }
