@@ -1,13 +1,10 @@
 import { createDashboardHandler, type DashboardHandler } from "@pg-boss/dashboard/handler";
 import { getConfig } from "../../config";
-import { AppError } from "../../errors";
 import { processSingleton } from "../../process-singleton";
 import { BOSS_SCHEMA } from "../../queue/create-boss";
-import { errorResponse } from "../error-response";
-import { requestLocale } from "../request-locale";
+import { refuseNonOperator } from "../operator-access";
 import { contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "../security-headers";
 import { dashboardPolicy } from "./dashboard-policy";
-import { isAdminPassword } from "./is-admin-password";
 
 /** Where the pg-boss dashboard is mounted. */
 export const DASHBOARD_PATH = "/admin/queues";
@@ -34,20 +31,13 @@ async function withSecurityHeaders(response: Response): Promise<Response> {
 }
 
 /**
- * Serves the pg-boss dashboard to an operator who sends HTTP basic auth with ADMIN_PASSWORD (any
- * user name): 404 `not_found` when no password is configured (its existence is not revealed), 401
- * `unauthorized` with a WWW-Authenticate challenge otherwise. `request` carries the public origin,
+ * Serves the pg-boss dashboard to an operator (`refuseNonOperator`: HTTP basic auth with ADMIN_PASSWORD). `request` carries the public origin,
  * which is what the dashboard's form actions are checked against.
  */
 export async function serveDashboard(request: Request): Promise<Response> {
-  const locale = requestLocale(request);
-  const { adminPassword, databaseUrl } = getConfig();
-  if (!adminPassword) return errorResponse(new AppError("not_found"), locale);
-  if (!isAdminPassword(request.headers.get("authorization"))) {
-    const refused = errorResponse(new AppError("unauthorized"), locale);
-    refused.headers.set("WWW-Authenticate", 'Basic realm="ClipClean operations", charset="UTF-8"');
-    return refused;
-  }
+  const refused = refuseNonOperator(request);
+  if (refused) return refused;
+  const { databaseUrl } = getConfig();
   const handler = dashboard.get(() =>
     createDashboardHandler({ databases: [{ url: databaseUrl, name: "clipclean", schema: BOSS_SCHEMA }], basePath: DASHBOARD_PATH }),
   );
