@@ -78,6 +78,8 @@ const settings = {
   metricsToken: setting("METRICS_TOKEN", longSecret),
   /** HTTP basic-auth password of the queue dashboard at /admin/queues; unset means it answers 404. */
   adminPassword: setting("ADMIN_PASSWORD", longSecret),
+  /** The operator console calls a running task stuck when its progress has not moved for this long (fractions allowed). */
+  stuckAfterMinutes: setting("STUCK_AFTER_MINUTES", z.coerce.number().positive().default(10)),
   /** How long a stopping worker lets running jobs finish before handing them back. */
   shutdownGraceSeconds: setting("WORKER_SHUTDOWN_GRACE_SECONDS", positiveInt(20)),
   webhooks: {

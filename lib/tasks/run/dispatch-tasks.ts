@@ -4,6 +4,7 @@ import { jobs } from "../../queue/jobs";
 import { insertJobs, sendJob } from "../../queue/send-job";
 import { wakeWorkers } from "../../queue/wake-workers";
 import { appendTaskLog } from "../append-task-log";
+import { isAdmissionPaused } from "../is-admission-paused";
 import { readyToStartSql } from "../pipeline-steps";
 import { writtenTaskMessage } from "../task-message";
 
@@ -14,11 +15,17 @@ const LOOKAHEAD = 3;
 
 type Candidate = { id: string; visitor_id: string; type: string; running: bigint };
 
+/** Waits for the admission lock, held to the end of the caller's transaction. */
+export async function lockAdmission(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint)`;
+}
+
 /**
  * The pending tasks that may start (pipeline steps once the step they read has completed), fairest
  * first: a visitor's next task ranks by how many tasks that visitor has running plus its place in the
- * visitor's own queue (priority, then age), and among equals the visitor who started something least
- * recently goes first. Each waiting visitor is looked at once (a materialised list) and only their
+ * visitor's own queue (priority, then age); among equals the task with the higher priority goes first,
+ * then the visitor who started something least recently. Priority never lifts a task above a lower
+ * fair-share level, so a visitor whose tasks an operator raised gets no more than their share of slots. Each waiting visitor is looked at once (a materialised list) and only their
  * first few tasks are read, so one admission costs the same with 20 or 2,000 tasks waiting.
  */
 function selectCandidates(tx: Prisma.TransactionClient, perVisitor: number, limit: number) {
@@ -31,14 +38,14 @@ function selectCandidates(tx: Prisma.TransactionClient, perVisitor: number, limi
     )
     SELECT c.id, v.visitor_id, c.type, v.running
     FROM visitors v CROSS JOIN LATERAL (
-      SELECT t.id, t.type::text AS type, row_number() OVER (ORDER BY t.priority DESC, t.created_at, t.id) AS place
+      SELECT t.id, t.type::text AS type, t.priority, row_number() OVER (ORDER BY t.priority DESC, t.created_at, t.id) AS place
       FROM tasks t
       WHERE t.visitor_id = v.visitor_id AND ${readyToStartSql("t")}
       ORDER BY t.priority DESC, t.created_at, t.id
       LIMIT ${perVisitor} - v.running + ${LOOKAHEAD}
     ) c
     WHERE v.running < ${perVisitor}
-    ORDER BY v.running + c.place, v.last_started_at NULLS FIRST, v.visitor_id, c.place
+    ORDER BY v.running + c.place, c.priority DESC, v.last_started_at NULLS FIRST, v.visitor_id, c.place
     LIMIT ${limit}`;
 }
 
@@ -74,8 +81,10 @@ export async function admitTasks(tx: Prisma.TransactionClient, options: { wait: 
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint) AS locked`;
     if (!lock?.locked) return null;
   } else {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DISPATCH_LOCK_KEY}::bigint)`;
+    await lockAdmission(tx);
   }
+  // Paused by an operator: nothing starts, and pending tasks keep their places.
+  if (await isAdmissionPaused(tx)) return 0;
   const running = await tx.$queryRaw<{ type: string; count: bigint }[]>`
     SELECT type::text AS type, count(*) AS count FROM tasks WHERE status = 'running' GROUP BY type`;
   const runningByType = new Map(running.map((row) => [row.type, Number(row.count)]));
@@ -90,6 +99,7 @@ export async function admitTasks(tx: Prisma.TransactionClient, options: { wait: 
   const starting = writtenTaskMessage({ code: "starting" });
   const started = await tx.$queryRaw<{ id: string; job_id: string }[]>`
     UPDATE tasks SET status = 'running', started_at = (SELECT clock_timestamp() AT TIME ZONE 'UTC'),
+           progressed_at = (SELECT clock_timestamp() AT TIME ZONE 'UTC'),
            attempts = attempts + 1, progress = 0, message = ${starting.message}, message_code = ${starting.code}, message_params = NULL,
            job_id = gen_random_uuid()::text,
            error_code = NULL, error_message = NULL, finished_at = NULL, updated_at = now() AT TIME ZONE 'UTC'

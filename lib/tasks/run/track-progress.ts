@@ -19,6 +19,7 @@ async function writeProgress(options: { taskId: string; jobId: string; percent: 
   await getDb().$executeRaw`
     UPDATE tasks SET progress = GREATEST(progress, ${percent}), message = ${message}, message_code = ${code},
            message_params = ${params === null ? null : JSON.stringify(params)}::jsonb,
+           progressed_at = CASE WHEN ${percent} > progress THEN now() AT TIME ZONE 'UTC' ELSE progressed_at END,
            updated_at = now() AT TIME ZONE 'UTC'
     WHERE id = ${options.taskId} AND job_id = ${options.jobId} AND status = 'running'`;
 }

@@ -38,9 +38,9 @@ async function visitor(): Promise<string> {
   return (await getDb().visitor.create({ data: {} })).id;
 }
 
-async function task(visitorId: string, status: "pending" | "running" | "completed", startedAt?: Date): Promise<string> {
+async function task(visitorId: string, status: "pending" | "running" | "completed", startedAt?: Date, priority = 0): Promise<string> {
   const created = await getDb().task.create({
-    data: { visitorId, type: "thumbnail", status, createdAt: nextTime(), startedAt, expiresAt: new Date(Date.now() + DAY_MS) },
+    data: { visitorId, type: "thumbnail", status, createdAt: nextTime(), startedAt, priority, expiresAt: new Date(Date.now() + DAY_MS) },
   });
   return created.id;
 }
@@ -70,12 +70,14 @@ describe("queuePosition", () => {
     await getDb().task.deleteMany({});
   });
 
-  it("names as first in line the task the dispatcher admits next, round after round", async () => {
+  it("names as first in line the task the dispatcher admits next, round after round, with operators' priorities", async () => {
     const { next: random } = seededRandom(20261123);
     const visitors = await Promise.all(Array.from({ length: 6 }, () => visitor()));
+    // Some tasks raised or lowered by an operator: they reorder a visitor's queue and break ties between visitors.
+    const priority = () => (random() < 0.3 ? Math.floor(random() * 5) - 2 : 0);
     for (const visitorId of visitors) {
       if (random() < 0.5) await task(visitorId, "completed", new Date(clock - Math.floor(random() * DAY_MS)));
-      for (let index = Math.floor(random() * 5); index > 0; index--) await task(visitorId, "pending");
+      for (let index = Math.floor(random() * 5); index > 0; index--) await task(visitorId, "pending", undefined, priority());
       if (random() < 0.3) await task(visitorId, "running", new Date(clock - Math.floor(random() * DAY_MS)));
     }
     const limits = getConfig().limits;
@@ -98,7 +100,7 @@ describe("queuePosition", () => {
         const done = busy[Math.floor(random() * busy.length)]!;
         await getDb().task.update({ where: { id: done.id }, data: { status: "completed", finishedAt: new Date() } });
       }
-      if (random() < 0.3) await task(visitors[Math.floor(random() * visitors.length)]!, "pending");
+      if (random() < 0.3) await task(visitors[Math.floor(random() * visitors.length)]!, "pending", undefined, priority());
     }
   });
 });
