@@ -28,7 +28,7 @@ export default defineConfig({
           include: ["tests/integration/api/**/*.test.ts", "tests/integration/worker/**/*.test.ts", "tests/integration/s3/**/*.test.ts"],
           // Files that never read or write stored bytes: the storage driver cannot change what they check.
           exclude: [
-            "tests/integration/api/{metrics,rate-limits,events,queue-dashboard,method-not-allowed,health,security-headers}.test.ts",
+            "tests/integration/api/{metrics,rate-limits,events,queue-dashboard,method-not-allowed,health,security-headers,operator-console}.test.ts",
             "tests/integration/api/{task-admission,error-messages,json-body-limit,identity,transfers}.test.ts",
             "tests/integration/worker/{running-caps,database-restart}.test.ts",
           ],

@@ -28,6 +28,18 @@ function searchSql(text: string): Prisma.Sql {
     SELECT 1 FROM task_inputs i JOIN files f ON f.id = i.file_id WHERE i.task_id = t.id AND f.name ILIKE ${namePart}))`;
 }
 
+/** One page of the tasks that match `where` (on the `tasks` row aliased `t`), newest first, each as `viewSql` builds it, and how many match. */
+export async function readTaskPage<Task>(where: Prisma.Sql, viewSql: Prisma.Sql, page: { page: number; pageSize: number }): Promise<{ total: number; tasks: Task[] }> {
+  const [row] = await getDb().$queryRaw<{ total: number; tasks: Task[] }[]>`
+    SELECT (SELECT count(*)::int FROM tasks t WHERE ${where}) AS total,
+           COALESCE((SELECT json_agg(page.task ORDER BY page.created_at DESC, page.id DESC)
+                     FROM (SELECT t.id, t.created_at, ${viewSql} AS task
+                           FROM tasks t WHERE ${where}
+                           ORDER BY t.created_at DESC, t.id DESC
+                           LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}) page), '[]') AS tasks`;
+  return { total: row?.total ?? 0, tasks: row?.tasks ?? [] };
+}
+
 /** One page of the visitor's tasks, newest first, optionally filtered by status, type and search text, and how many there are. */
 export async function listTasks({ visitorId, query }: { visitorId: string; query: ListTasksQuery }): Promise<TaskPage> {
   const where = Prisma.join(
@@ -39,15 +51,8 @@ export async function listTasks({ visitorId, query }: { visitorId: string; query
     ],
     " AND ",
   );
-  const [row] = await getDb().$queryRaw<{ total: number; tasks: StoredTaskView[] }[]>`
-    SELECT (SELECT count(*)::int FROM tasks t WHERE ${where}) AS total,
-           COALESCE((SELECT json_agg(page.task ORDER BY page.created_at DESC, page.id DESC)
-                     FROM (SELECT t.id, t.created_at, ${taskViewSql()} AS task
-                           FROM tasks t WHERE ${where}
-                           ORDER BY t.created_at DESC, t.id DESC
-                           LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) page), '[]') AS tasks`;
-  const tasks = await withQueueFacts(visitorId, row?.tasks ?? []);
-  return { tasks, page: query.page, pageSize: query.pageSize, total: row?.total ?? 0 };
+  const { total, tasks } = await readTaskPage<StoredTaskView>(where, taskViewSql(), query);
+  return { tasks: await withQueueFacts(visitorId, tasks), page: query.page, pageSize: query.pageSize, total };
 }
 
 /** The log lines of the visitor's task, oldest first, in `locale` (lines stored as text only as they were written). */

@@ -20,3 +20,8 @@ export function taskViewSql(): Prisma.Sql {
     'finishedAt', ${isoTimestampSql("t.finished_at")}, 'expiresAt', ${isoTimestampSql("t.expires_at")}
   )`;
 }
+
+/** SQL building the operators' view of the `tasks` row aliased `t`: the TaskView JSON with its visitor and priority. */
+export function operatorTaskViewSql(): Prisma.Sql {
+  return Prisma.sql`(${taskViewSql()})::jsonb || jsonb_build_object('visitorId', t.visitor_id, 'priority', t.priority)`;
+}

@@ -74,6 +74,14 @@ export type PipelineView = z.infer<typeof pipelineViewSchema>;
 export const taskPageSchema = z.object({ tasks: z.array(taskViewSchema), page: z.number(), pageSize: z.number(), total: z.number() });
 export type TaskPage = z.infer<typeof taskPageSchema>;
 
+/** A task as operators read it (GET /api/admin/tasks): a TaskView with its visitor and its priority (-10..10, higher first). */
+export const operatorTaskViewSchema = taskViewSchema.extend({ visitorId: z.string(), priority: z.number().int() });
+export type OperatorTaskView = z.infer<typeof operatorTaskViewSchema>;
+
+/** One page of tasks across visitors, newest first, and how many match. */
+export const operatorTaskPageSchema = taskPageSchema.extend({ tasks: z.array(operatorTaskViewSchema) });
+export type OperatorTaskPage = z.infer<typeof operatorTaskPageSchema>;
+
 /** The answers of the task routes that return one task, one pipeline or a task's logs. */
 export const taskAnswerSchema = z.object({ task: taskViewSchema });
 export const pipelineAnswerSchema = z.object({ pipeline: pipelineViewSchema });

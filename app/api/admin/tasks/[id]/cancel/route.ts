@@ -1,0 +1,12 @@
+import { localizeTask } from "@/lib/tasks/localize-task";
+import { operateTask } from "@/lib/tasks/operate-task";
+import { operatorRoute } from "@/lib/web/operator-route";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
+
+export const dynamic = "force-dynamic";
+
+export const POST = operatorRoute<{ id: string }>(async ({ params, locale }) =>
+  Response.json({ task: localizeTask(await operateTask({ taskId: params.id, action: "cancel" }), locale) }, { status: 200 }),
+);
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

@@ -1,0 +1,14 @@
+import { localizeTask } from "@/lib/tasks/localize-task";
+import { setTaskPriority, taskPriorityInput } from "@/lib/tasks/set-task-priority";
+import { operatorRoute } from "@/lib/web/operator-route";
+import { parseInput, readJsonBody } from "@/lib/web/parse-input";
+import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
+
+export const dynamic = "force-dynamic";
+
+export const PATCH = operatorRoute<{ id: string }>(async ({ request, params, locale }) => {
+  const { priority } = parseInput(taskPriorityInput, await readJsonBody(request));
+  return Response.json({ task: localizeTask(await setTaskPriority({ taskId: params.id, priority }), locale) });
+});
+
+export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = refuseOtherMethods({ PATCH });
