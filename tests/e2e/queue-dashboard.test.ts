@@ -2,7 +2,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
 import { TEST_ADMIN_PASSWORD, withDashboardServer } from "../support/dashboard-server";
-import { startTestBoss } from "../support/seed-tasks";
+import { getDb } from "@/lib/db";
+import { setAdmissionPaused } from "@/lib/tasks/set-admission-paused";
+import en from "@/messages/en.json";
+import zh from "@/messages/zh.json";
+import { createVisitor, startTestBoss } from "../support/seed-tasks";
 import { waitFor } from "../support/wait-for";
 
 /** A queue no worker consumes, so its jobs stay where the test puts them. */
@@ -72,5 +76,43 @@ describe("the queue dashboard in a browser", () => {
     await page.getByRole("button", { name: "Cancel Job", exact: true }).click();
     await waitFor(async () => (await stateOf(queuedId)) === "cancelled", { what: "the queued job to be cancelled", timeoutMs: 10_000 });
     await saveScreenshot(page, "queue-dashboard-cancelled-job");
+  });
+
+  it("the operator console pauses admission with a click, cancels a visitor's task, and visitors' pages say work is paused", async () => {
+    const page = await (await browser.newContext({ httpCredentials: { username: "ops", password: TEST_ADMIN_PASSWORD } })).newPage();
+    const errors = watchConsoleErrors(page);
+    try {
+      await page.goto(`${context.server.baseUrl}/admin`);
+      await page.getByRole("button", { name: "Pause admission" }).click();
+      await page.getByRole("button", { name: "Resume admission" }).waitFor();
+
+      // Seeded while paused, so no worker starts it.
+      const visitorId = await createVisitor();
+      const { id: taskId } = await getDb().task.create({ data: { visitorId, type: "thumbnail", expiresAt: new Date(Date.now() + 86_400_000) } });
+      await page.goto(`${context.server.baseUrl}/admin?visitorId=${visitorId}`);
+      const row = page.locator(`tr[data-task-id="${taskId}"]`);
+      await expect(row.locator("td[data-status]").getAttribute("data-status")).resolves.toBe("pending");
+      await saveScreenshot(page, "operator-console");
+      await row.getByRole("button", { name: "Cancel" }).click();
+      await row.locator('td[data-status="cancelled"]').waitFor();
+
+      const visitor = await browser.newPage();
+      await visitor.goto(`${context.server.baseUrl}/en/tasks`);
+      await expect(visitor.getByTestId("admission-paused").textContent()).resolves.toBe(en.common.admissionPaused);
+      await visitor.goto(`${context.server.baseUrl}/zh/tasks/new`);
+      await expect(visitor.getByTestId("admission-paused").textContent()).resolves.toBe(zh.common.admissionPaused);
+      await saveScreenshot(visitor, "operator-console-paused-notice");
+
+      await page.goto(`${context.server.baseUrl}/admin`);
+      await page.getByRole("button", { name: "Resume admission" }).click();
+      await page.getByRole("button", { name: "Pause admission" }).waitFor();
+      await visitor.goto(`${context.server.baseUrl}/en/tasks`);
+      await expect(visitor.getByTestId("admission-paused").count()).resolves.toBe(0);
+      await visitor.close();
+      expect(errors).toEqual([]);
+    } finally {
+      // Other files share this database: admission never stays paused after this test.
+      await setAdmissionPaused(false);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { titleMetadata } from "@/lib/web/title-metadata";
 import { Link } from "@/i18n/navigation";
 import { segmentLocale } from "@/i18n/routing";
 import { emailSettings, getConfig } from "@/lib/config";
+import { AdmissionNotice } from "../../components/admission-notice";
 import { EmailPanel } from "../../components/email/email-panel";
 import { PageHeader } from "../../components/page-header";
 import { PushPanel } from "../../components/push/push-panel";
@@ -27,6 +28,7 @@ export default async function TasksPage({ params, searchParams }: Props) {
           </Link>
         }
       />
+      <AdmissionNotice locale={segmentLocale(locale)} />
       <TaskList initialQuery={(typeof q === "string" ? q : "").trim()} />
       <div id="notifications" className="grid scroll-mt-4 items-start gap-6 lg:grid-cols-2">
         {emailSettings() && <EmailPanel />}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { segmentLocale } from "@/i18n/routing";
+import { AdmissionNotice } from "../../../components/admission-notice";
 import { TaskDetail } from "../../../components/task-detail/task-detail";
 import { taskViewSchema } from "@/lib/tasks/task-view";
 import { readVisitorTask } from "./read-visitor-task";
@@ -19,8 +20,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function TaskPage({ params }: Props) {
-  const { id } = await params;
+  const { id, locale } = await params;
   const task = await readVisitorTask(id);
   if (!task) notFound();
-  return <TaskDetail initialTask={taskViewSchema.parse(task)} />;
+  const notice = task.status === "pending" ? <AdmissionNotice locale={segmentLocale(locale)} /> : null;
+  return (
+    <>
+      {notice}
+      <TaskDetail initialTask={taskViewSchema.parse(task)} />
+    </>
+  );
 }

@@ -3,6 +3,7 @@ import { titleMetadata } from "@/lib/web/title-metadata";
 import { segmentLocale } from "@/i18n/routing";
 import { getConfig } from "@/lib/config";
 import { formatBytes } from "@/lib/format/format-bytes";
+import { AdmissionNotice } from "../../../components/admission-notice";
 import { Breadcrumbs } from "../../../components/breadcrumbs";
 import { PageHeader } from "../../../components/page-header";
 import { NewTaskForm } from "../../../components/new-task/new-task-form";
@@ -24,6 +25,7 @@ export default async function NewTaskPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <Breadcrumbs trail={[{ href: "/tasks", label: tNav("myTasks") }]} current={t("title")} />
       <PageHeader title={t("title")} lead={t("lead")} />
+      <AdmissionNotice locale={segmentLocale(locale)} />
       {chosen && "refused" in chosen && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900">
           {t(chosen.refused)}
