@@ -11,7 +11,8 @@ type PushState = "loading" | "on" | "off" | "blocked" | "unsupported";
 const WORKER_URL = "/push-worker.js";
 const keySchema = z.object({ publicKey: z.string() });
 
-const buttonClass = "self-start rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60";
+const primaryClass = "self-start rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-60";
+const secondaryClass = "self-start rounded-lg border border-slate-300 bg-white px-4 py-2 font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60";
 
 const supportsPush = () => "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
 
@@ -91,10 +92,10 @@ export function PushPanel() {
       <p className="text-slate-600">{t("panelIntro")}</p>
       <p role="status" data-state={state} className="font-medium text-slate-800">{stateText}</p>
       {state === "off" && (
-        <button type="button" disabled={busy} onClick={() => void attempt(subscribe)} className={buttonClass}>{t("turnOn")}</button>
+        <button type="button" disabled={busy} onClick={() => void attempt(subscribe)} className={primaryClass}>{t("turnOn")}</button>
       )}
       {state === "on" && (
-        <button type="button" disabled={busy} onClick={() => void attempt(unsubscribe)} className={buttonClass}>{t("turnOff")}</button>
+        <button type="button" disabled={busy} onClick={() => void attempt(unsubscribe)} className={secondaryClass}>{t("turnOff")}</button>
       )}
       {problem && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-red-900">{problem}</p>}
     </section>

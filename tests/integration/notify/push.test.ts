@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { apiVisitor, type ApiVisitor } from "../../support/api-visitor";
-import { launchBrowser, watchConsoleErrors } from "../../support/browser";
+import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../../support/browser";
 import { makeImage } from "../../support/media-fixtures";
 import { startPushReceiver, type Device, type PushReceiver } from "../../support/push-receiver";
 import { waitFor } from "../../support/wait-for";
@@ -150,6 +150,7 @@ describe("Notify me on this device", () => {
 
       await panel.getByRole("button", { name: en.push.turnOn }).click();
       await panel.getByRole("status").getByText(en.push.stateOn).waitFor();
+      await saveScreenshot(page, "push-panel-on");
       const stored = await getDb().pushSubscription.findUnique({ where: { endpoint: device.subscription.endpoint } });
       expect(stored).toMatchObject({ visitorId: (await (await page.request.get(`${server.baseUrl}/api/me`)).json()).id, locale: "en", origin: server.baseUrl });
       expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.scriptURL)).toBe(`${server.baseUrl}/push-worker.js`);
