@@ -6,7 +6,7 @@ import { runFfmpeg } from "../../run-ffmpeg";
 import { cropLayout, cropPlanes, yuv420Bytes, type CropLayout, type Rect } from "./crop-layout";
 import { addCropFrame, emptyCropStats, estimateMatte } from "./estimate-matte";
 import { readCropFrames } from "./read-crop-frames";
-import { MIN_MOTION } from "./restore-crops";
+import { restoresUnder } from "./restore-crops";
 import { restoreFrame } from "./restore-frame";
 
 /** A region's box as restore leaves it in one frame (yuv420p of `layout.box`), or null where restore leaves the region to delogo. */
@@ -60,7 +60,7 @@ export async function restorePreviewBoxes(options: PreviewOptions): Promise<Prev
     for await (const { frame } of readCropFrames(samples[index]!, frameBytes[index]!)) addCropFrame(stats, planes, frame);
     const matte = estimateMatte(layout, stats);
     const frame = new Uint8Array(await readFile(shown[index]!));
-    if (matte.motion < MIN_MOTION || frame.length < frameBytes[index]!) {
+    if (!restoresUnder(matte) || frame.length < frameBytes[index]!) {
       boxes.push(null);
       continue;
     }

@@ -4,7 +4,7 @@ import type { VideoInfo } from "../../media-info";
 import { AAC_AUDIO, H264_VIDEO } from "../../output-encoding";
 import { runFfmpeg } from "../../run-ffmpeg";
 import { cropLayout, yuv420Bytes, type CropLayout, type Rect } from "./crop-layout";
-import { extractCrops, type FrameTiming } from "./extract-crops";
+import { extractCrops } from "./extract-crops";
 import { restoreCrops } from "./restore-crops";
 
 type TimedRect = Rect & { fromSecond?: number | null; toSecond?: number | null };
@@ -38,22 +38,21 @@ const FIRST_PASS_SHARE = 35;
 
 /**
  * The second pass: the video with the delogo regions filled and every restored box laid over its own
- * frame. Both streams are counted in frames at one pace, so box and frame meet exactly; then the
- * first frame's time is restored. The audio is copied when it already is AAC.
+ * frame. Frames keep their own times, which the boxes carry too (later by `timeShift` when the video
+ * starts before zero), so box and frame meet exactly and the output keeps the source's timing. The
+ * audio is copied when it already is AAC.
  */
-function composeArgs<Region extends TimedRect>(options: RestoreRemovalOptions<Region>, delogoRegions: Region[], restored: Restored[], timing: FrameTiming): string[] {
+function composeArgs<Region extends TimedRect>(options: RestoreRemovalOptions<Region>, delogoRegions: Region[], restored: Restored[], timeShift: number): string[] {
   const { info } = options;
-  const [num, den] = timing.rate.split("/");
-  const paced = `settb=${den}/${num},setpts=N`;
-  const inputs = restored.flatMap(({ layout, path }) => ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-video_size", `${layout.box.width}x${layout.box.height}`, "-framerate", timing.rate, "-i", `file:${path}`]);
+  const inputs = restored.flatMap(({ path }) => ["-f", "matroska", "-i", `file:${path}`]);
   const delogo = delogoRegions.length > 0 ? `,${options.delogoFilter(delogoRegions)}` : "";
-  const steps = [`[0:v:0]format=yuv420p,${paced}${delogo}[frame0]`];
+  const shifted = (sign: string) => (timeShift > 0 ? `,setpts=PTS${sign}${timeShift}/TB` : "");
+  const steps = [`[0:v:0]format=yuv420p${shifted("+")}${delogo}[frame0]`];
   restored.forEach(({ layout }, index) => {
-    steps.push(`[${index + 1}:v]${paced}[box${index}]`);
-    steps.push(`[frame${index}][box${index}]overlay=${layout.box.x}:${layout.box.y}:eof_action=pass:format=yuv420[frame${index + 1}]`);
+    steps.push(`[frame${index}][${index + 1}:v]overlay=${layout.box.x}:${layout.box.y}:eof_action=pass:format=yuv420[frame${index + 1}]`);
   });
   const even = `crop=${info.video.width - (info.video.width % 2)}:${info.video.height - (info.video.height % 2)}:0:0`;
-  steps.push(`[frame${restored.length}]setpts=PTS+${timing.startFrame},${even}[out]`);
+  steps.push(`[frame${restored.length}]${even}${shifted("-")}[out]`);
   const audio = !info.audio ? ["-an"] : info.audio.codec === "aac" ? ["-c:a", "copy"] : AAC_AUDIO;
   return [
     ...confinedInput(options.inputPath, info.format),
@@ -75,19 +74,20 @@ export async function removeByRestoring<Region extends TimedRect>(options: Resto
   const { info, regions, workDir, signal, onProgress } = options;
   const layouts = regions.map((region) => cropLayout(region, info.video));
   const onFirstPass = onProgress && ((percent: number) => onProgress((percent * FIRST_PASS_SHARE) / 100));
-  const { paths, timing } = await extractCrops({ inputPath: options.inputPath, info, layouts, workDir, signal, onProgress: onFirstPass });
+  const { paths, seconds } = await extractCrops({ inputPath: options.inputPath, info, layouts, workDir, signal, onProgress: onFirstPass });
+  const timeShift = -seconds.reduce((earliest, second) => Math.min(earliest, second), 0);
   const methods: ("restore" | "delogo")[] = [];
   const restored: Restored[] = [];
   for (const [index, region] of regions.entries()) {
-    const path = join(workDir, `restored-${index}.yuv`);
+    const path = join(workDir, `restored-${index}.mkv`);
     const layout = layouts[index]!;
-    const outcome = await restoreCrops({ cropPath: paths[index]!, outputPath: path, layout, seconds: timing.seconds, ...region, signal });
+    const outcome = await restoreCrops({ cropPath: paths[index]!, outputPath: path, layout, seconds, timeShift, ...region, signal });
     methods.push(outcome.method);
     if (outcome.method === "restore") restored.push({ layout, path });
   }
   const delogoRegions = regions.filter((_, index) => methods[index] === "delogo");
   await runFfmpeg({
-    args: composeArgs(options, delogoRegions, restored, timing),
+    args: composeArgs(options, delogoRegions, restored, timeShift),
     expectedSeconds: info.durationSec,
     signal,
     onProgress: onProgress && ((percent) => onProgress(FIRST_PASS_SHARE + (percent * (100 - FIRST_PASS_SHARE)) / 100)),

@@ -1,10 +1,10 @@
-import { open } from "node:fs/promises";
 import { cropPlanes, yuv420Bytes, type CropLayout } from "./crop-layout";
-import { addCropFrame, emptyCropStats, estimateMatte } from "./estimate-matte";
+import { addCropFrame, emptyCropStats, estimateMatte, type Matte } from "./estimate-matte";
 import { readCropFrames } from "./read-crop-frames";
 import { copyBox, restoreFrame } from "./restore-frame";
+import { openTimedFramesFile } from "./timed-frames-file";
 
-/** What restore made of one region: restored boxes in `outputPath`, or delogo where it cannot do better. */
+/** What restore made of one region: restored boxes in `outputPath` (see timed-frames-file.ts), or delogo where it cannot do better. */
 export type RestoreOutcome = { method: "restore" | "delogo"; motion: number; evenness: number; markShare: number };
 
 export type RestoreCropsOptions = {
@@ -13,6 +13,8 @@ export type RestoreCropsOptions = {
   layout: CropLayout;
   /** Each frame's second, for the region's time span. */
   seconds: number[];
+  /** Added to each frame's second in `outputPath`, whose times cannot be negative. */
+  timeShift: number;
   fromSecond?: number | null;
   toSecond?: number | null;
   signal: AbortSignal;
@@ -22,9 +24,17 @@ export type RestoreCropsOptions = {
  * Background spread (8-bit luma levels, median over the box) below which the frames cannot tell the
  * mark from the picture: a still camera over a still scene. delogo is used there.
  */
-export const MIN_MOTION = 3;
+const MIN_MOTION = 3;
 
-const FRAMES_PER_WRITE = 32;
+/**
+ * Evenness of the background's spread (see Matte) below which one thing moves in a still scene: the
+ * ring cannot tell how much each pixel under the mark moves, the matte is guesswork, and delogo does
+ * better on real footage (a ball thrown past a fixed camera, a phone's text over a still street).
+ */
+const MIN_EVENNESS = 0.15;
+
+/** Whether the frames tell the mark from the picture well enough to restore under it (else delogo). */
+export const restoresUnder = ({ motion, evenness }: Matte) => motion >= MIN_MOTION && evenness >= MIN_EVENNESS;
 
 export async function restoreCrops(options: RestoreCropsOptions): Promise<RestoreOutcome> {
   const { cropPath, outputPath, layout, seconds, signal } = options;
@@ -41,24 +51,17 @@ export async function restoreCrops(options: RestoreCropsOptions): Promise<Restor
   }
   const matte = estimateMatte(layout, stats);
   const { motion, evenness, markShare } = matte;
-  if (motion < MIN_MOTION) return { method: "delogo", motion, evenness, markShare };
-  const boxBytes = yuv420Bytes(layout.box);
-  const output = await open(outputPath, "w");
+  if (!restoresUnder(matte)) return { method: "delogo", motion, evenness, markShare };
+  const output = await openTimedFramesFile(outputPath, layout.box);
   try {
-    const batch = new Uint8Array(boxBytes * FRAMES_PER_WRITE);
+    const box = new Uint8Array(yuv420Bytes(layout.box));
     const fillBuffer = new Float32Array(layout.box.width * layout.box.height);
-    let filled = 0;
     for await (const { index, frame } of readCropFrames(cropPath, frameBytes)) {
-      const out = batch.subarray(filled * boxBytes, (filled + 1) * boxBytes);
-      if (inSpan(index)) restoreFrame(matte, frame, out, fillBuffer);
-      else copyBox(matte, frame, out);
-      filled += 1;
-      if (filled < FRAMES_PER_WRITE) continue;
-      signal.throwIfAborted();
-      await output.write(batch);
-      filled = 0;
+      if (inSpan(index)) restoreFrame(matte, frame, box, fillBuffer);
+      else copyBox(matte, frame, box);
+      await output.write(box, seconds[index]! + options.timeShift);
+      if (index % 256 === 0) signal.throwIfAborted();
     }
-    await output.write(batch.subarray(0, filled * boxBytes));
   } finally {
     await output.close();
   }
