@@ -80,27 +80,6 @@ export function addCropFrame(stats: CropStats, planes: CropPlane[], frame: Uint8
   stats.frames += 1;
 }
 
-/** A 3×3 mean over the known values, which steadies the per-pixel ratio. */
-function smooth(values: Float32Array, width: number, height: number): Float32Array {
-  const out = new Float32Array(values.length);
-  for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) {
-      let total = 0;
-      let count = 0;
-      for (let dy = -1; dy <= 1; dy += 1) {
-        for (let dx = -1; dx <= 1; dx += 1) {
-          const value = values[(y + dy) * width + x + dx];
-          if (x + dx < 0 || x + dx >= width || value === undefined || Number.isNaN(value)) continue;
-          total += value;
-          count += 1;
-        }
-      }
-      out[y * width + x] = Number.isNaN(values[y * width + x]!) || count === 0 ? NaN : total / count;
-    }
-  }
-  return out;
-}
-
 /** 1 − α from the spreads, with the compression noise (which does not pass through the blend) taken out of both. */
 function transparency(observedSpread: number, backgroundSpread: number): number {
   const observed = Math.max(0, observedSpread ** 2 - NOISE ** 2);
@@ -136,15 +115,14 @@ function planeMatte(plane: CropPlane, mean: Float32Array, spread: Float32Array, 
       color[index] = mean[at]!;
     }
   }
-  const smoothed = lumaAlpha ? alpha : smooth(alpha, plane.box.width, plane.box.height);
   const tolerance = markTolerance(plane, mean, lumaAlpha ? 1 : 0);
   for (let index = 0; index < size; index += 1) {
-    const opacity = smoothed[index]! < MIN_ALPHA ? 0 : smoothed[index]!;
+    const opacity = alpha[index]! < MIN_ALPHA ? 0 : alpha[index]!;
     const missed = opacity === 0 && Math.abs(color[index]! - backgroundMean[index]!) > tolerance;
-    smoothed[index] = Number.isNaN(smoothed[index]!) || missed ? NaN : opacity;
+    alpha[index] = Number.isNaN(alpha[index]!) || missed ? NaN : opacity;
     if (opacity > 0) color[index] = Math.min(255, Math.max(0, (color[index]! - (1 - opacity) * backgroundMean[index]!) / opacity));
   }
-  return { fill, alpha: smoothed, color, backgroundMean, backgroundSpread, texture };
+  return { fill, alpha, color, backgroundMean, backgroundSpread, texture };
 }
 
 export function estimateMatte(layout: CropLayout, stats: CropStats): Matte {
