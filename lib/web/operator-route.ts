@@ -26,3 +26,4 @@ export function operatorRoute<Params = Record<string, never>>(handler: (context:
     return response;
   };
 }
+

@@ -74,6 +74,12 @@ describe("operator access", () => {
         expect(refused.body.error).toEqual({ code: "unauthorized", message: en.errors.unauthorized });
       }
     }
+    // Whatever the method: another method of an operator route is no hint that it exists.
+    expect((await fetch(`${inject("baseUrl")}/api/admin/tasks`, { method: "DELETE" })).status).toBe(404);
+    expect((await admin("/api/admin/tasks", { method: "DELETE", authorization: null })).status).toBe(401);
+    const notAllowed = await admin("/api/admin/tasks", { method: "DELETE" });
+    expect(notAllowed.status).toBe(405);
+    expect(notAllowed.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
     expect((await admin("/admin")).status).toBe(200);
     // A browser resends basic auth to any site's form: writes from another origin are refused.
     const crossSite = await admin("/api/admin/admission", { method: "PUT", body: { paused: true }, headers: { origin: "https://evil.example" } });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { isAdmissionPaused } from "@/lib/tasks/is-admission-paused";
 import { setAdmissionPaused } from "@/lib/tasks/set-admission-paused";
+import { refuseNonOperator } from "@/lib/web/operator-access";
 import { operatorRoute } from "@/lib/web/operator-route";
-import { parseInput, readJsonBody } from "@/lib/web/parse-input";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
+import { parseInput, readJsonBody } from "@/lib/web/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -16,4 +17,4 @@ export const PUT = operatorRoute(async ({ request }) => {
   return Response.json(await setAdmissionPaused(paused));
 });
 
-export const { POST, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, PUT });
+export const { POST, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, PUT }, { gate: refuseNonOperator });

@@ -1,8 +1,9 @@
 import { listOperatorTasks, operatorTasksQuery } from "@/lib/tasks/list-operator-tasks";
 import { localizeTask } from "@/lib/tasks/localize-task";
+import { refuseNonOperator } from "@/lib/web/operator-access";
 import { operatorRoute } from "@/lib/web/operator-route";
-import { parseInput } from "@/lib/web/parse-input";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
+import { parseInput } from "@/lib/web/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -11,4 +12,4 @@ export const GET = operatorRoute(async ({ request, locale }) => {
   return Response.json({ ...page, tasks: page.tasks.map((task) => localizeTask(task, locale)) });
 });
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET }, { gate: refuseNonOperator });

@@ -1,8 +1,9 @@
 import { localizeTask } from "@/lib/tasks/localize-task";
 import { setTaskPriority, taskPriorityInput } from "@/lib/tasks/set-task-priority";
+import { refuseNonOperator } from "@/lib/web/operator-access";
 import { operatorRoute } from "@/lib/web/operator-route";
-import { parseInput, readJsonBody } from "@/lib/web/parse-input";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
+import { parseInput, readJsonBody } from "@/lib/web/parse-input";
 
 export const dynamic = "force-dynamic";
 
@@ -11,4 +12,4 @@ export const PATCH = operatorRoute<{ id: string }>(async ({ request, params, loc
   return Response.json({ task: localizeTask(await setTaskPriority({ taskId: params.id, priority }), locale) });
 });
 
-export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = refuseOtherMethods({ PATCH });
+export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = refuseOtherMethods({ PATCH }, { gate: refuseNonOperator });
