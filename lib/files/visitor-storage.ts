@@ -1,7 +1,7 @@
 import { getConfig } from "../config";
 import { getDb, type Prisma } from "../db";
 import { Prisma as Sql } from "../generated/prisma/client";
-import { lockVisitor } from "../identity/lock-visitor";
+import { LOCKING_TRANSACTION, lockVisitor } from "../identity/lock-visitor";
 
 /** When what is stored now expires (uploads, task outputs, and the tasks that make them): RETENTION_HOURS from now. */
 export function retentionExpiry(): Date {
@@ -66,7 +66,7 @@ export async function reserveStorage(options: { visitorId: string; reservationId
       VALUES (${reservationId}, ${visitorId}, ${bytes}::bigint, now() AT TIME ZONE 'UTC' + make_interval(secs => ${ttlSeconds}::double precision))
       ON CONFLICT (id) DO UPDATE SET bytes = storage_reservations.bytes + EXCLUDED.bytes, expires_at = EXCLUDED.expires_at`;
     return true;
-  });
+  }, LOCKING_TRANSACTION);
 }
 
 /** Drops an upload's reservation: its bytes were recorded as files, or thrown away. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { reserveStorage } from "@/lib/files/visitor-storage";
 import { apiVisitor } from "../../support/api-visitor";
 import { makeImage } from "../../support/media-fixtures";
 
@@ -39,5 +40,15 @@ describe("storage reserved by uploads in flight", () => {
 
     expect(status).toBe(201);
     expect(await getDb().$queryRaw`SELECT id FROM storage_reservations WHERE visitor_id = ${me.id}`).toEqual([]);
+  });
+
+  it("waits for a connection while a burst of uploads holds them all, instead of failing the upload", async () => {
+    const { body: me } = await apiVisitor().json("/api/me");
+    // Every connection of the process's pool (10) busy for longer than Prisma's default 2 s wait to start a transaction.
+    const busy = Array.from({ length: 10 }, () => getDb().$executeRaw`SELECT pg_sleep(3)`.then(() => {}));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    await expect(reserveStorage({ visitorId: me.id, reservationId: randomUUID(), bytes: 1024 })).resolves.toBe(true);
+    await Promise.all(busy);
   });
 });
