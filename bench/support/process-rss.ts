@@ -8,6 +8,11 @@ function children(pid: number): number[] {
   }
 }
 
+/** Every process started by `pid`, and by those, at this moment (Linux). */
+export function descendantsOf(pid: number): number[] {
+  return children(pid).flatMap((child) => [child, ...descendantsOf(child)]);
+}
+
 /** Resident memory of one process, in bytes (Linux). */
 export function processRss(pid: number): number {
   try {
