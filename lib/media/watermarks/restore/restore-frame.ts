@@ -1,10 +1,13 @@
 import { fillBox } from "./fill-box";
 import { NOISE, type Matte, type PlaneMatte } from "./estimate-matte";
 
-/** How far off an estimated opacity typically is. */
-const ALPHA_ERROR = 0.06;
-/** Border distance (pixels) at which a fill strays as far as the ring's texture over its measuring lag. */
-const FILL_REACH = 4;
+/** How far off an estimated opacity typically is (against the true matte of real footage: 0.003–0.07). */
+const ALPHA_ERROR = 0.03;
+/**
+ * Border distance (pixels) at which a fill strays as far as the ring's texture over its measuring lag
+ * (4 px): on real footage a fill strays about twice as fast as the ring's differences suggest.
+ */
+const FILL_REACH = 2;
 
 /**
  * One plane's box restored: where the mark is semi-transparent, the blend inverted (B = (I − αW)/(1−α))
