@@ -129,14 +129,23 @@ try {
   const processes = Object.fromEntries(
     [...samples].map(([name, list]) => [name, judgeFlatness(list.filter((sample) => sample.atMs <= runMs), warmUpMs(runMs))]),
   );
-  // Every 30 s, for reading the shape behind a slope.
+  // The lowest and highest of each 30 s, for reading the shape behind a slope.
   const timelines = Object.fromEntries(
     [...samples].map(([name, list]) => {
-      const every30s = list.filter((_, index) => index % (30_000 / SAMPLE_EVERY_MS) === 0);
-      return [name, { rssMiB: every30s.map((sample) => Math.round(sample.rssKiB / 1024)).join(" "), fds: every30s.map((sample) => sample.fds).join(" ") }];
+      const windows = Map.groupBy(list, (sample) => Math.floor((sample.atMs - list[0]!.atMs) / 30_000));
+      const range = (values: number[]) => `${Math.min(...values)}-${Math.max(...values)}`;
+      return [
+        name,
+        {
+          rssMiB: [...windows.values()].map((window) => range(window.map((sample) => Math.round(sample.rssKiB / 1024)))).join(" "),
+          fds: [...windows.values()].map((window) => range(window.map((sample) => sample.fds))).join(" "),
+        },
+      ];
     }),
   );
   const counts = {
+    /** Planned tasks the service never accepted (their visitor's upload or request was refused, or the run gave up). */
+    tasksNotAccepted: taskCount - load.accepted.length,
     tasksLost: checks.tasksLost,
     tasksFailed: checks.tasksFailed,
     duplicatedOutputs: checks.duplicatedOutputs,
@@ -166,7 +175,7 @@ try {
         crashes: stack.crashes.map((crash) => crash.slice(0, 500)),
         processes,
         timelines,
-        thresholds: `flat: ≤ ${FLAT_RSS_KIB_PER_MIN} KiB/min RSS and ≤ ${FLAT_FDS_PER_MIN} fds/min, fitted after each process's first ${warmUpMs(runMs) / 1000} s; judged when seen ≥ ${MIN_JUDGED_SPAN_MS / 60_000} min after that`,
+        thresholds: `flat: ≤ ${FLAT_RSS_KIB_PER_MIN} KiB/min RSS and ≤ ${FLAT_FDS_PER_MIN} fds/min (slope of each minute's floor), fitted after each process's first ${warmUpMs(runMs) / 1000} s; judged when seen ≥ ${MIN_JUDGED_SPAN_MS / 60_000} min after that`,
         verdict: failures.length === 0 ? "held" : failures,
       },
       null,

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyMigrations } from "../../lib/database/apply-migrations";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/start/embedded-postgres/start-embedded-postgres";
+import { isAlive } from "../../tests/support/is-alive";
 import { spawnWorker, type WorkerProcess } from "../../tests/support/spawn-worker";
 import { freePort } from "../../tests/support/test-database";
 import { buildForTests, startWebServer, type WebServer } from "../../tests/support/web-server";
@@ -25,15 +26,6 @@ function killQuietly(pid: number): void {
     if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
   }
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * What `npm start` runs, owned by the soak: an embedded PostgreSQL in a throwaway folder (so it can be

@@ -1,14 +1,13 @@
 /**
  * What a soak decides from its figures: whether each process's memory and open files stayed flat
- * (least-squares slope over the samples after its warm-up), and whether the run held as a whole.
+ * (least-squares slope of each minute's floor after its warm-up), and whether the run held as a whole.
  */
 
 export type ResourceSample = { atMs: number; rssKiB: number; fds: number };
 
 /**
  * Growth a process may show and still count as flat (about 1.4 GiB and 1440 files a day): above what
- * garbage collection's sawtooth and the number of open connections add to a fitted slope under a
- * steady load.
+ * caches filling and the number of open connections add to a fitted slope under a steady load.
  */
 export const FLAT_RSS_KIB_PER_MIN = 1024;
 export const FLAT_FDS_PER_MIN = 1;
@@ -47,14 +46,29 @@ export type FlatnessVerdict = {
   flat: boolean | null;
 };
 
-/** Whether one process's resident memory and open files stayed flat after its warm-up (`warmUpMs`). */
+/** Samples are fitted by the floor of each minute: a leak raises it, while collections and bursts only spike above it. */
+const FLOOR_WINDOW_MS = 60_000;
+
+/** The lowest sample of each window of `samples` by `value`, as (minute, value) points. */
+function floors(samples: ResourceSample[], value: (sample: ResourceSample) => number): { minutes: number[]; values: number[] } {
+  const start = samples[0]?.atMs ?? 0;
+  const windows = Map.groupBy(samples, (sample) => Math.floor((sample.atMs - start) / FLOOR_WINDOW_MS));
+  const lowest = [...windows.values()].map((window) => window.reduce((low, sample) => (value(sample) < value(low) ? sample : low)));
+  return { minutes: lowest.map((sample) => sample.atMs / 60_000), values: lowest.map(value) };
+}
+
+/**
+ * Whether one process's resident memory and open files stayed flat after its warm-up (`warmUp` ms):
+ * the least-squares slope of each minute's floor.
+ */
 export function judgeFlatness(samples: ResourceSample[], warmUp: number): FlatnessVerdict {
   const start = samples[0]?.atMs ?? 0;
   const judged = samples.filter((sample) => sample.atMs - start >= warmUp);
-  const minutes = judged.map((sample) => sample.atMs / 60_000);
   const span = judged.length > 0 ? judged.at(-1)!.atMs - judged[0]!.atMs : 0;
-  const rssKiBPerMin = linearSlope(minutes, judged.map((sample) => sample.rssKiB));
-  const fdsPerMin = linearSlope(minutes, judged.map((sample) => sample.fds));
+  const rss = floors(judged, (sample) => sample.rssKiB);
+  const fds = floors(judged, (sample) => sample.fds);
+  const rssKiBPerMin = linearSlope(rss.minutes, rss.values);
+  const fdsPerMin = linearSlope(fds.minutes, fds.values);
   return {
     samples: judged.length,
     judgedSpanMin: Number((span / 60_000).toFixed(2)),
