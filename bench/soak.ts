@@ -168,6 +168,7 @@ try {
         requests: records.length,
         statuses,
         serverErrorExamples: badAnswers.slice(0, 10),
+        webOutputTail: badAnswers.length > 0 ? stack.webOutput().slice(-4_000) : undefined,
         refusedExamples: load.unexpected.slice(0, 10),
         faults,
         tasks: checks,

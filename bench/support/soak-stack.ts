@@ -101,6 +101,9 @@ export async function startSoakStack(log: (line: string) => void) {
       ];
     },
 
+    /** The web server's latest output (its errors, when answers went wrong). */
+    webOutput: () => web?.output() ?? "",
+
     /** Starts again whatever died on its own; a worker is replaced by a new one. */
     async reviveCrashed(): Promise<void> {
       for (const entry of [...workers]) {
