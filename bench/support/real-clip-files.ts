@@ -10,7 +10,7 @@ type Rect = { x: number; y: number; width: number; height: number };
 
 /**
  * One real clip made ready: trimmed to its seconds, cropped to an even size (never scaled), once clean
- * and once with its marks (both encoded alike, nearly lossless), the true box of each mark, and both
+ * and once with its marks (both encoded alike, nearly lossless unless the clip names its own quality), the true box of each mark, and both
  * passed once more through the product's own encoding: the clean reference removal is measured against,
  * and the "no removal" output.
  */
@@ -32,7 +32,7 @@ async function encode(ffmpeg: string, input: string[], graph: string, output: st
 export async function prepareRealClip(ffmpeg: string, clip: RealClip, source: { width: number; height: number }, dir: string): Promise<PreparedClip> {
   const frame = { width: evenSize(source.width), height: evenSize(source.height) };
   const input = ["-t", String(clip.seconds), "-i", clip.path];
-  const master = ["-c:v", "libx264", "-preset", "veryfast", "-crf", "12", "-pix_fmt", "yuv420p"];
+  const master = ["-c:v", "libx264", "-preset", "veryfast", "-crf", String(clip.crf ?? 12), "-pix_fmt", "yuv420p"];
   const base = `[0:v:0]crop=${frame.width}:${frame.height}:0:0,format=yuv420p[base]`;
   const paths = { clean: join(dir, "clean.mp4"), marked: join(dir, "marked.mp4"), reference: join(dir, "reference.mp4"), unremoved: join(dir, "unremoved.mp4") };
   await encode(ffmpeg, input, `${base};${marksGraph([], frame)}`, paths.clean, master);

