@@ -116,17 +116,57 @@ function matchedEnergy(a: Uint8Array, b: Uint8Array, width: number, height: numb
   return energy === 0 ? 0 : matched / energy;
 }
 
+/** Directions a scene may slide in between two frames without the camera's shift showing (a slow pan or zoom, a sway). */
+const SLIDES = [[1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, -1], [1, -1], [-1, 1]] as const;
+/** A mark's edges match clearly best where they were: edges that match as well a little way off slid along themselves. */
+const PEAK_MARGIN = 0.15;
+
+/** The best match of the pixels' edges `distance` pixels off their place (scene edges sliding along themselves match there too). */
+function slid(a: Uint8Array, b: Uint8Array, width: number, height: number, pixels: number[], distance: number): number {
+  return Math.max(...SLIDES.map(([dx, dy]) => matchedEnergy(a, b, width, height, pixels, { dx: dx * distance, dy: dy * distance })));
+}
+
+/** The band around a candidate whose edges show whether the scene there slid: this wide (analysis pixels)… */
+const RING = 6;
+/** …its pixels with a mean edge this strong (luma steps), every RING_STEP-th of them… */
+const RING_EDGE = 6;
+const RING_STEP = 2;
+/** …and the scene slid when they match this much better one pixel off than where they were. */
+const RING_SLIDE = 0.15;
+
+/** Whether the ring's edges match clearly better one pixel off than in place: the scene around slid. */
+function sceneSlid(a: Uint8Array, b: Uint8Array, width: number, height: number, ring: number[]): boolean {
+  return ring.length > 0 && slid(a, b, width, height, ring, 1) > matchedEnergy(a, b, width, height, ring, { dx: 0, dy: 0 }) + RING_SLIDE;
+}
+
+/** Pixels with a lasting edge in the band around `box` (inside the active picture). */
+function sceneRing(sample: GrayFrames, box: Box, active: ActiveArea, whole: GradientSums): number[] {
+  const { width } = sample;
+  const ring: number[] = [];
+  for (let y = Math.max(active.y0 + 1, box.y0 - RING); y <= Math.min(active.y1 - 1, box.y1 + RING); y += RING_STEP) {
+    for (let x = Math.max(active.x0 + 1, box.x0 - RING); x <= Math.min(active.x1 - 1, box.x1 + RING); x += RING_STEP) {
+      if (x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1) continue;
+      const index = y * width + x;
+      if ((whole.magnitude[index] as number) >= RING_EDGE * whole.frames) ring.push(index);
+    }
+  }
+  return ring;
+}
+
 /**
  * The evidence for one candidate from frame pairs in which the camera moved or the picture around and
  * under it changed (a cut, moving content): a mark's edges stay where they are, and match better there
- * than where the camera's motion would have carried the scene. Pairs where the picture held still say
+ * than where the camera's motion would have carried the scene; and where the lasting edges around it
+ * slid a pixel while the camera's shift shows nothing (a slow pan or zoom), better than `slide` pixels
+ * off in any direction (scene edges slide along themselves and match about as well there). Pairs where the picture held still say
  * nothing either way, nor do pairs in neither frame of which the candidate's edges show (a mark shown
  * for part of the video is judged while it shows). `whole` holds the gradients summed over every frame.
  */
-export function overlayStays(sample: GrayFrames, pairs: FramePair[], pixels: number[], box: Box, active: ActiveArea, whole: GradientSums): StayEvidence {
+export function overlayStays(sample: GrayFrames, pairs: FramePair[], pixels: number[], box: Box, active: ActiveArea, whole: GradientSums, slide = 1): StayEvidence {
   const { width, height, frames } = sample;
   const shown = shownFrames(sample, pixels, whole);
   const columns = Math.ceil(width / CELL);
+  const ring = sceneRing(sample, box, active, whole);
   let informative = 0;
   let stayed = 0;
   const spanned = new Uint8Array(Math.max(1, frames.length - 1));
@@ -141,7 +181,9 @@ export function overlayStays(sample: GrayFrames, pairs: FramePair[], pixels: num
     const b = frames[pair.second]!;
     const still = matchedEnergy(a, b, width, height, pixels, { dx: 0, dy: 0 });
     const moved = cameraMoved ? matchedEnergy(a, b, width, height, pixels, shift) : 0;
-    if (still >= STAYED && still > moved + STAYED_MARGIN) stayed += 1;
+    if (still < STAYED || still <= moved + STAYED_MARGIN) continue;
+    if (!cameraMoved && sceneSlid(a, b, width, height, ring) && still <= slid(a, b, width, height, pixels, slide) + PEAK_MARGIN) continue;
+    stayed += 1;
   }
   return { informative, stayed, spread: spanned.reduce((total, value) => total + value, 0) / spanned.length };
 }
