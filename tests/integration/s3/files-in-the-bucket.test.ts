@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { describe, expect, inject, test } from "vitest";
 import { getDb } from "@/lib/db";
 import { apiVisitor } from "../../support/api-visitor";
-import { isAlive } from "../../support/is-alive";
 import { makeVideo } from "../../support/media-fixtures";
 import { waitForTaskEnd } from "../../support/run-task-to-end";
 import { storedKeys } from "../../support/stored-keys";
@@ -54,9 +53,9 @@ describe("with STORAGE_DRIVER=s3", () => {
 
     const dataDir = inject("dataDir");
     expect(await filesUnder(join(dataDir, "files"))).toEqual([]);
-    // Staged uploads and fetched inputs are removed as soon as they are in the bucket or used. (A process
-    // killed by an earlier test leaves its folder to the next start-up's cleaning: only live ones count.)
-    const live = (path: string) => isAlive(Number(/^process-(\d+)\//.exec(path)?.[1]));
-    expect((await filesUnder(join(dataDir, "tmp"))).filter((path) => path.includes("staging") && live(path))).toEqual([]);
+    // This upload's staged bytes and the task's fetched input are removed as soon as they are in the bucket or
+    // used. (A staging file is named after its key; other test files upload and run tasks at the same time.)
+    const ours = [storageKey, task.outputs[0]!.storageKey].map((key) => key.split("/").pop()!);
+    expect((await filesUnder(join(dataDir, "tmp"))).filter((path) => path.includes("staging") && ours.some((key) => path.endsWith(key)))).toEqual([]);
   });
 });
