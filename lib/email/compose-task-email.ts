@@ -1,6 +1,6 @@
 import type { Locale } from "../../i18n/routing";
 import type { StoredTaskView } from "../tasks/task-view";
-import { emailTranslator } from "./email-translator";
+import { serverTranslator } from "../i18n/server-translator";
 
 export type TaskEmailParts = {
   /** The task as it ended, its error already in `locale`. */
@@ -13,7 +13,7 @@ export type TaskEmailParts = {
 
 /** The subject and plain text of the mail that tells a visitor a task ended: what, how, which files, where to look. */
 export function composeTaskEmail({ task, locale, origin, unsubscribeUrl }: TaskEmailParts): { subject: string; text: string } {
-  const t = emailTranslator(locale);
+  const t = serverTranslator(locale);
   const type = t(`taskType.${task.type}`);
   const status = t(`taskStatus.${task.status}`);
   const names = (files: { name: string }[]) => files.map((file) => file.name).join(", ");

@@ -4,7 +4,7 @@ import { emailSettings } from "../config";
 import { getDb } from "../db";
 import { AppError } from "../errors";
 import { emailCodeHash, newEmailCode, sha256 } from "./email-secrets";
-import { emailTranslator } from "./email-translator";
+import { serverTranslator } from "../i18n/server-translator";
 import { sendEmail } from "./send-email";
 
 /** How long a mailed code can be entered. */
@@ -42,7 +42,7 @@ export async function requestEmailCode({ visitorId, address, locale, origin }: R
     codeWrongTries: 0,
   };
   await getDb().visitorEmail.upsert({ where: { visitorId }, create: { visitorId, ...pending }, update: pending });
-  const t = emailTranslator(locale);
+  const t = serverTranslator(locale);
   await sendEmail({
     to: address,
     subject: t("email.codeSubject", { code }),

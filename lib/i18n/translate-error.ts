@@ -1,13 +1,10 @@
-import { createTranslator } from "next-intl";
 import type { Locale } from "../../i18n/routing";
 import en from "../../messages/en.json";
-import zh from "../../messages/zh.json";
 import { getConfig } from "../config";
 import type { ErrorCode } from "../errors";
 import { formatBytes } from "../format/format-bytes";
 import { MAX_PUSH_SUBSCRIPTIONS } from "../push/push-subscription-input";
-
-const messages = { en, zh };
+import { serverTranslator } from "./server-translator";
 
 type Params = Record<string, string | number>;
 
@@ -44,9 +41,7 @@ const isInvalidField = (field: string | undefined): field is InvalidField => fie
  * refused field that needs more than "not valid" to be put right has its own message (invalidFields).
  */
 export function translateError(code: ErrorCode, locale: Locale, params: Params = {}, field?: string): string {
-  if (code === "invalid_params" && isInvalidField(field)) {
-    return createTranslator({ locale, messages: messages[locale], namespace: "invalidFields" })(field);
-  }
-  const translate = createTranslator({ locale, messages: messages[locale], namespace: "errors" });
-  return translate(code, { ...limitParams(code, locale), ...params });
+  const t = serverTranslator(locale);
+  if (code === "invalid_params" && isInvalidField(field)) return t(`invalidFields.${field}`);
+  return t(`errors.${code}`, { ...limitParams(code, locale), ...params });
 }

@@ -1,5 +1,5 @@
 import type { Locale } from "../../i18n/routing";
-import { emailTranslator } from "../email/email-translator";
+import { serverTranslator } from "../i18n/server-translator";
 import type { StoredTaskView } from "../tasks/task-view";
 
 /** What a push tells a device when a task ended: the JSON its service worker shows as a notification. */
@@ -16,7 +16,7 @@ export type TaskPushMessage = {
  * results or its error (already in `locale`) as the body, and the task's page to open.
  */
 export function composeTaskPush({ task, locale, origin }: { task: StoredTaskView; locale: Locale; origin: string }): TaskPushMessage {
-  const t = emailTranslator(locale);
+  const t = serverTranslator(locale);
   const status = task.status === "completed" || task.status === "failed" ? task.status : "cancelled";
   const type = t(`taskType.${task.type}`);
   const body =

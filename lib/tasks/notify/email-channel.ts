@@ -3,7 +3,7 @@ import { emailSettings, getConfig } from "../../config";
 import { getDb, type Prisma } from "../../db";
 import { composeTaskEmail } from "../../email/compose-task-email";
 import { sha256 } from "../../email/email-secrets";
-import { storedLocale } from "../../email/email-translator";
+import { storedLocale } from "../../i18n/server-translator";
 import { sendEmail } from "../../email/send-email";
 import type { JobPayload } from "../../queue/jobs";
 import { sendJob } from "../../queue/send-job";

@@ -1,6 +1,6 @@
 import { getConfig } from "../../config";
 import { getDb, type Prisma } from "../../db";
-import { storedLocale } from "../../email/email-translator";
+import { storedLocale } from "../../i18n/server-translator";
 import { composeTaskPush } from "../../push/compose-task-push";
 import { sendPush } from "../../push/send-push";
 import type { JobPayload } from "../../queue/jobs";

@@ -2,7 +2,7 @@ import type { LookupFunction } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { getConfig } from "../../config";
 import { getDb, type Prisma } from "../../db";
-import { storedLocale } from "../../email/email-translator";
+import { storedLocale } from "../../i18n/server-translator";
 import { ensureWebhookSecret } from "../../identity/ensure-webhook-secret";
 import { jobs, type JobPayload } from "../../queue/jobs";
 import { queueOptions } from "../../queue/queue-options";

@@ -1,4 +1,4 @@
-import { emailTranslator } from "@/lib/email/email-translator";
+import { serverTranslator } from "@/lib/i18n/server-translator";
 import { unsubscribeEmail } from "@/lib/email/unsubscribe-email";
 import { apiRoute } from "@/lib/web/api-route";
 import { refuseOtherMethods } from "@/lib/web/refuse-other-methods";
@@ -16,7 +16,7 @@ function page(lang: string, title: string, body: string): Response {
 
 /** The link a person opens asks first: mail scanners that follow links must not unsubscribe anyone. */
 export const GET = apiRoute<Params>(async ({ locale }) => {
-  const t = emailTranslator(locale);
+  const t = serverTranslator(locale);
   const form = `<p>${escapeHtml(t("email.unsubscribeQuestion"))}</p><form method="post"><button type="submit">${escapeHtml(t("email.unsubscribeButton"))}</button></form>`;
   return page(locale, t("email.unsubscribeTitle"), form);
 });
@@ -24,7 +24,7 @@ export const GET = apiRoute<Params>(async ({ locale }) => {
 /** One-click unsubscribe (RFC 8058): mail clients POST here without a cookie; the page's form does too. */
 export const POST = apiRoute<Params>(async ({ params, locale }) => {
   await unsubscribeEmail({ token: params.token });
-  const t = emailTranslator(locale);
+  const t = serverTranslator(locale);
   return page(locale, t("email.unsubscribeTitle"), `<p>${escapeHtml(t("email.unsubscribeDone"))}</p>`);
 });
 
