@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { z } from "zod";
 import { apiFetch } from "../../client/api-fetch";
@@ -32,11 +32,15 @@ function CopyableValue({ label, value }: { label: string; value: string }) {
 export function AdvancedOptions({ notifyUrl, onNotifyUrl, problem }: { notifyUrl: string; onNotifyUrl: (url: string) => void; problem: string | null }) {
   const t = useTranslations("newTask");
   const [secret, setSecret] = useState<string | null>(null);
+  const details = useRef<HTMLDetailsElement>(null);
   const open = (opened: boolean) => {
     if (opened && secret === null) apiFetch("/api/me", meResponse).then((me) => setSecret(me.webhookSecret), () => {});
   };
+  // Opened before the page came alive (a quick click while it loads), the toggle was never seen: read it now.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => open(details.current?.open ?? false), []);
   return (
-    <details onToggle={(event) => open(event.currentTarget.open)} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+    <details ref={details} onToggle={(event) => open(event.currentTarget.open)} className="rounded-lg border border-slate-200 bg-white px-4 py-3">
       <summary className="cursor-pointer text-sm font-semibold text-slate-800">{t("advanced")}</summary>
       <div className="mt-3 flex flex-col gap-4">
         <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-700">
