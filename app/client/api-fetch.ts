@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { apiErrorSchema } from "@/lib/errors";
+import { ensureVisitor } from "./ensure-visitor";
 
 /** An error answer from /api, carrying the server's localized message. */
 export class ApiError extends Error {
@@ -34,9 +35,13 @@ export function localized(path: string): string {
   return `${path}${path.includes("?") ? "&" : "?"}locale=${locale}`;
 }
 
-/** Calls the API with JSON in and out, checking the answer against `schema`. */
+/**
+ * Calls the API with JSON in and out, checking the answer against `schema`. It waits for the visitor's
+ * cookie first, so a first visit's parallel reads (GET /api/me among them) make one visitor, not several.
+ */
 export async function apiFetch<T>(path: string, schema: z.ZodType<T>, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const { json, ...rest } = init;
+  await ensureVisitor();
   const response = await fetch(localized(path), {
     ...rest,
     headers: json === undefined ? rest.headers : { "Content-Type": "application/json", ...rest.headers },

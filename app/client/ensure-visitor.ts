@@ -1,13 +1,12 @@
-import { localized } from "./api-fetch";
-
 let identified: Promise<void> | null = null;
 
 /**
  * Makes sure this browser has its visitor cookie before requests run in parallel: without it, each
- * of several simultaneous first uploads would be given a different new visitor.
+ * of several simultaneous first requests (the layout's live updates, a page's own reads, an upload)
+ * would be given a different new visitor. Only the cookie matters here, so the answer's language does not.
  */
 export function ensureVisitor(): Promise<void> {
-  identified ??= fetch(localized("/api/me"), { cache: "no-store" }).then(
+  identified ??= fetch("/api/me", { cache: "no-store" }).then(
     (response) => {
       if (!response.ok) identified = null;
     },

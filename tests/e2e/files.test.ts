@@ -8,7 +8,7 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
 import { makeImage, makeVideo } from "../support/media-fixtures";
-import { sidewaysOverflow } from "../support/task-pages";
+import { becomeVisitor, sidewaysOverflow } from "../support/task-pages";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -180,6 +180,7 @@ describe("My files", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors = watchConsoleErrors(page);
+    await becomeVisitor(page, baseUrl);
     await page.goto(`${baseUrl}/en/files`);
     await page.getByRole("heading", { name: en.files.emptyTitle }).waitFor();
     const { taskId, result } = await seedFiles(page);

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import en from "@/messages/en.json";
 import { launchBrowser, saveScreenshot } from "../support/browser";
 import { makeImage } from "../support/media-fixtures";
-import { waitForToast } from "../support/task-pages";
+import { becomeVisitor, waitForToast } from "../support/task-pages";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -54,6 +54,7 @@ describe("live updates on My tasks", () => {
   it("shows a change made elsewhere as it happens, without polling for it", async () => {
     context = await browser.newContext();
     const page = await context.newPage();
+    await becomeVisitor(page, baseUrl);
     await page.goto(`${baseUrl}/en/tasks`);
     const taskId = await pendingTask(page);
     const stream = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/events");
@@ -82,6 +83,7 @@ describe("live updates on My tasks", () => {
     try {
       const page = await fallback.newPage();
       await page.route("**/api/events**", (route) => route.abort());
+      await becomeVisitor(page, baseUrl);
       await page.goto(`${baseUrl}/en/tasks`);
       const taskId = await pendingTask(page);
       await page.reload();
@@ -129,6 +131,7 @@ describe("browser notifications", () => {
         Object.defineProperty(Document.prototype, "hidden", { get: () => state.__hidden, configurable: true });
       });
       const page = await context.newPage();
+      await becomeVisitor(page, baseUrl);
       await page.goto(`${baseUrl}/en/tasks`);
       const taskId = await pendingTask(page);
       await page.reload();

@@ -5,6 +5,7 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
 import { makeImage } from "../support/media-fixtures";
+import { becomeVisitor } from "../support/task-pages";
 import { startWorker, type WorkerProcess } from "../support/worker-process";
 
 const baseUrl = inject("baseUrl");
@@ -28,6 +29,7 @@ describe("carrying tasks to another device", () => {
       // The first browser has a finished thumbnail task.
       const page = await first.newPage();
       const errors = watchConsoleErrors(page);
+      await becomeVisitor(page, baseUrl);
       await page.goto(`${baseUrl}/en/transfer`);
       const image = await makeImage({ width: 320, height: 240 });
       const upload = await page.request.post(`${baseUrl}/api/uploads`, {

@@ -40,3 +40,12 @@ export async function sidewaysOverflow(page: Page): Promise<number> {
 export async function waitForToast(page: Page, text: string): Promise<void> {
   await page.locator("[data-sonner-toast]").filter({ hasText: text }).first().waitFor();
 }
+
+/**
+ * Gives the page's browser context its visitor cookie before a test calls the API beside the page. A page
+ * asks for the visitor as it loads (GET /api/me makes one for a first visit), so an upload sent by the test
+ * while the page loads would make a second visitor, and whichever cookie lands last would win.
+ */
+export async function becomeVisitor(page: Page, baseUrl: string): Promise<void> {
+  expect((await page.request.get(`${baseUrl}/api/me`)).status()).toBe(200);
+}
