@@ -4,7 +4,8 @@
  * per mark and method, luma PSNR/SSIM inside the true box against the clean clip (beside ffmpeg's own
  * delogo with the same box, and beside no removal), PSNR of the rest of the frame; and the time a
  * 1-minute 1080p clip takes with each method against bare delogo (wall and CPU time). Tables go to bench/results/watermark-real.txt.
- * WATERMARK_REAL_ONLY=<part of a name> runs one clip; WATERMARK_REAL_TIMING=0 skips the 1080p timing.
+ * WATERMARK_REAL_ONLY=<parts of names, comma-separated> runs those clips; WATERMARK_REAL_METHODS=<names,
+ * comma-separated> runs those removal methods; WATERMARK_REAL_DETECTION=0 skips detection; WATERMARK_REAL_TIMING=0 skips the 1080p timing.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -27,8 +28,9 @@ export default async function benchWatermarkReal() {
   const { probeMedia } = await import("../lib/media/probe-media");
   const { detectWatermarks } = await import("../lib/media/watermarks/detect-watermarks");
   const ffmpeg = ffmpegPaths().ffmpeg;
-  const only = process.env.WATERMARK_REAL_ONLY;
-  const clips = realClips(await realFootageRoot()).filter((clip) => !only || clip.name.includes(only) || clip.path.includes(only));
+  const only = process.env.WATERMARK_REAL_ONLY?.split(",");
+  const clips = realClips(await realFootageRoot()).filter((clip) => !only || only.some((part) => clip.name.includes(part) || clip.path.includes(part)));
+  const detecting = process.env.WATERMARK_REAL_DETECTION !== "0";
   const methods = await removalMethods();
   const workRoot = await mkdtemp(join(tmpdir(), "clipclean-bench-real-"));
   const probe = async (path: string) => {
@@ -47,7 +49,7 @@ export default async function benchWatermarkReal() {
     await mkdir(workDir, { recursive: true });
     const source = await probe(clip.path);
     const prepared = await prepareRealClip(ffmpeg, clip, source.video, workDir);
-    const [marked, clean] = [await detect(prepared.marked, workDir), await detect(prepared.clean, workDir)];
+    const [marked, clean] = detecting ? [await detect(prepared.marked, workDir), await detect(prepared.clean, workDir)] : [[], []];
     const matches = (region: Rect) => prepared.truths.some((truth) => markFound(truth, region));
     const foundConfidences = prepared.truths.map((truth) => Math.max(0, ...marked.filter((region) => markFound(truth, region)).map((region) => region.confidence)));
     const found = foundConfidences.filter((confidence) => confidence > 0).length;
@@ -79,8 +81,9 @@ export default async function benchWatermarkReal() {
   detection.push(["total", `${totals.found}/${totals.marks}`, `mean ${round(mean(totals.foundConfidences), 2)}`, totals.extra, `${totals.cleanWithAny}/${clips.length} clips`, `${totals.cleanAtLeast08} ≥ 0.8`]);
   const timing = process.env.WATERMARK_REAL_TIMING === "0" ? null : await timeRealRemoval({ ffmpeg, root: await realFootageRoot(), methods, workDir: workRoot });
   const report = [
-    "Detection (marks found: a region with IoU ≥ 0.5, or covering ≥ 90 % of the mark at ≤ 3× its area)",
-    textTable(detection),
+    ...(detecting
+      ? ["Detection (marks found: a region with IoU ≥ 0.5, or covering ≥ 90 % of the mark at ≤ 3× its area)", textTable(detection)]
+      : ["Detection skipped"]),
     "",
     "Removal with the true box: luma PSNR and SSIM inside the box against the clean clip | PSNR of the rest of the frame",
     textTable(removal),

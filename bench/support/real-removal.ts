@@ -20,7 +20,8 @@ async function bareDelogo({ ffmpeg, inputPath, outputPath, info, boxes }: RunOpt
 
 /**
  * "none" (the marked clip), bare ffmpeg delogo, every method the task type offers (read at run time, so
- * new methods show up), and the server's own choice when remove-watermark exports a chooser.
+ * new methods show up), and the server's own choice when remove-watermark exports a chooser; only the
+ * names WATERMARK_REAL_METHODS lists (comma-separated) when it is set.
  */
 export async function removalMethods(): Promise<RemovalVariant[]> {
   const { watermarkMethods } = await import("../../lib/tasks/types/watermark-rules");
@@ -30,12 +31,14 @@ export async function removalMethods(): Promise<RemovalVariant[]> {
     await (media.removeWatermark as (options: object) => Promise<void>)(method === undefined ? options : { ...options, method });
   };
   const hasChooser = Object.entries(media).some(([name, value]) => typeof value === "function" && /^(choose|pick)/.test(name));
-  return [
+  const wanted = process.env.WATERMARK_REAL_METHODS?.split(",").map((name) => name.trim());
+  const variants: RemovalVariant[] = [
     { name: "none", run: null },
     { name: "ffmpeg delogo", run: bareDelogo },
     ...watermarkMethods.map((method) => ({ name: method, run: project(method) })),
     ...(hasChooser ? [{ name: "default", run: project(undefined) }] : []),
   ];
+  return wanted ? variants.filter((variant) => wanted.includes(variant.name)) : variants;
 }
 
 /** Every variant run on the marked clip with all its true boxes, each output measured against the clean reference. */
