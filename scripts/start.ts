@@ -5,6 +5,7 @@
  */
 import { ConfigError, createDevelopmentSecrets, embeddedPostgresUrl, getConfig } from "../lib/config";
 import { applyMigrations } from "../lib/database/apply-migrations";
+import { allocatorEnv } from "./start/allocator-env";
 import { chooseEmbeddedPostgresPort } from "./start/embedded-postgres/choose-embedded-postgres-port";
 import { ensureBuild } from "./start/ensure-build";
 import { isPortFree } from "./start/is-port-free";
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     PORT: String(config.port),
     // Applied above, once; a restarted child has nothing to apply either.
     MIGRATE_ON_START: "false",
+    ...allocatorEnv(),
   };
   // The worker's own grace period for running jobs, plus time to hand the rest back and exit.
   const stopGraceMs = (config.shutdownGraceSeconds + 5) * 1000;

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { applyMigrations } from "../../lib/database/apply-migrations";
+import { allocatorEnv } from "../../scripts/start/allocator-env";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../scripts/start/embedded-postgres/start-embedded-postgres";
 import { isAlive } from "../../tests/support/is-alive";
 import { spawnWorker, type WorkerProcess } from "../../tests/support/spawn-worker";
@@ -46,7 +47,7 @@ export async function startSoakStack(log: (line: string) => void) {
   const workers: { worker: WorkerProcess; name: string }[] = [];
   let workersStarted = 0;
   const crashes: string[] = [];
-  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SESSION_SECRET: BENCH_SESSION_SECRET, MIGRATE_ON_START: "false" };
+  const env = { DATABASE_URL: databaseUrl, DATA_DIR: dataDir, SESSION_SECRET: BENCH_SESSION_SECRET, MIGRATE_ON_START: "false", ...allocatorEnv() };
   // This process reads lib/ configuration too (migrations, ffmpeg for the clips): the same as the stack's.
   Object.assign(process.env, env);
   const webPort = await freePort();
