@@ -4,8 +4,11 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
-/** What a production build is made from; a change to any of these makes the build stale. */
-const BUILD_INPUTS = ["app", "lib", "messages", "public", "i18n", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+/**
+ * What a production build is made from; a change to any of these makes the build stale. The Prisma
+ * client under lib/generated is skipped as generated code: the schema it is generated from stands for it.
+ */
+const BUILD_INPUTS = ["app", "lib", "messages", "public", "i18n", "prisma/schema.prisma", "proxy.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
