@@ -123,6 +123,7 @@ describe("priority", () => {
     const raised = await admin(`/api/admin/tasks/${b1}`, { method: "PATCH", body: { priority: 5 } });
     expect(raised.status).toBe(200);
     expect(operatorTaskViewSchema.parse(raised.body.task)).toMatchObject({ id: b1, priority: 5, queuePosition: 1, visitorId: b });
+    expect((await getDb().taskLog.findMany({ where: { taskId: b1 } })).map((line) => line.message)).toContain(en.taskMessages.priority_set.replace("{priority}", "5"));
     expect(await admitOne(), "the raised task wins the tie at level 1").toBe(b1);
 
     expect((await admin(`/api/admin/tasks/${a2}`, { method: "PATCH", body: { priority: 3 } })).status).toBe(200);
