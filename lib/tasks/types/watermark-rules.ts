@@ -40,7 +40,7 @@ export const watermarkRequestSchema = z
 
 /**
  * Watermark params as stored and run, in one shape: v1's `region` becomes `regions`. Without a method
- * the worker picks one per region (restore where the background moves under the mark, else delogo)
+ * the worker picks one per region (restore, or delogo where one thing moves in a still scene)
  * and stores what it used: `methods`, one per removed region, and `method` when they all agree.
  */
 export const watermarkParamsSchema = watermarkRequestSchema

@@ -50,7 +50,7 @@ function regionParams(region: RemovalRegion): TaskMessageParams {
 
 /**
  * Watermark removal: every region removed with the chosen method, the audio kept. Without a method,
- * restore decides per region (delogo where the background under it never moves), and the params the
+ * restore decides per region (delogo where one thing moves in a still scene), and the params the
  * task stores say which method each region got.
  */
 async function processWatermark({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {

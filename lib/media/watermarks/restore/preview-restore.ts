@@ -6,7 +6,7 @@ import { runFfmpeg } from "../../run-ffmpeg";
 import { cropLayout, cropPlanes, yuv420Bytes, type CropLayout, type Rect } from "./crop-layout";
 import { addCropFrame, emptyCropStats, estimateMatte } from "./estimate-matte";
 import { readCropFrames } from "./read-crop-frames";
-import { restoresUnder } from "./restore-crops";
+import { restoringMatte } from "./restore-crops";
 import { restoreFrame } from "./restore-frame";
 
 /** A region's box as restore leaves it in one frame (yuv420p of `layout.box`), or null where restore leaves the region to delogo. */
@@ -39,8 +39,8 @@ async function decodeCrops(options: PreviewOptions, layouts: CropLayout[], name:
 /**
  * What restore does to one frame, for a preview: the mark's matte learnt from frames sampled over the
  * whole video (its keyframes, or frames of a full decode when it has few) instead of from every
- * frame, then the frame at `atSecond` restored with it — and, as in the task, the regions whose
- * background never moves left to delogo. `atSecond` is sought exactly as the preview's own decode does.
+ * frame, then the frame at `atSecond` restored with it — and, as in the task, the regions where one
+ * thing moves in a still scene left to delogo. `atSecond` is sought exactly as the preview's own decode does.
  */
 export async function restorePreviewBoxes(options: PreviewOptions): Promise<PreviewBox[]> {
   const { info, regions } = options;
@@ -58,9 +58,9 @@ export async function restorePreviewBoxes(options: PreviewOptions): Promise<Prev
     const stats = emptyCropStats(frameBytes[index]!);
     const planes = cropPlanes(layout);
     for await (const { frame } of readCropFrames(samples[index]!, frameBytes[index]!)) addCropFrame(stats, planes, frame);
-    const matte = estimateMatte(layout, stats);
+    const matte = restoringMatte(estimateMatte(layout, stats));
     const frame = new Uint8Array(await readFile(shown[index]!));
-    if (!restoresUnder(matte) || frame.length < frameBytes[index]!) {
+    if (!matte || frame.length < frameBytes[index]!) {
       boxes.push(null);
       continue;
     }

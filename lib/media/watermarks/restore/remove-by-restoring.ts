@@ -67,8 +67,8 @@ function composeArgs<Region extends TimedRect>(options: RestoreRemovalOptions<Re
 }
 
 /**
- * Removes every region by restoring what is under it (see restore-crops.ts), or with delogo where the
- * frames cannot tell the mark from a still picture. Returns the method used for each region, in order.
+ * Removes every region by restoring what is under it (see restore-crops.ts), or with delogo where one
+ * thing moves in a still scene. Returns the method used for each region, in order.
  */
 export async function removeByRestoring<Region extends TimedRect>(options: RestoreRemovalOptions<Region>): Promise<("restore" | "delogo")[]> {
   const { info, regions, workDir, signal, onProgress } = options;
