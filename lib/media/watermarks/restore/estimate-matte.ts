@@ -1,5 +1,6 @@
 import { cropPlanes, type CropLayout, type CropPlane } from "./crop-layout";
 import { fillBox, planBoxFill, type BoxFill } from "./fill-box";
+import { addRingTexture } from "./ring-texture";
 
 /**
  * The mark in one plane, estimated from many frames (multi-image matting, as in Dekel et al., CVPR
@@ -14,8 +15,11 @@ export type PlaneMatte = {
   color: Float32Array;
   backgroundMean: Float32Array;
   backgroundSpread: Float32Array;
-  /** How much the picture varies across a few pixels around the box (RMS, 8-bit levels): how far a fill strays. */
-  texture: number;
+  /**
+   * Per box pixel, how much the picture varies across a few pixels of the ring its fill comes from
+   * (mean square, 8-bit levels², weighted as the fill weighs the ring): how far that fill strays.
+   */
+  fillTexture: Float32Array;
 };
 
 /**
@@ -34,15 +38,14 @@ export const NOISE = 2.5;
 /** The distance (luma pixels) over which the ring's texture is measured: about how far a fill reaches. */
 const TEXTURE_LAG = 4;
 
-/** Per-pixel sums over the frames, and per plane the sum of squared differences across the ring and their count. */
-export type CropStats = { frames: number; sum: Float64Array; squares: Float64Array; texture: Float64Array; textureCount: Float64Array };
+/** Per-pixel sums over the frames: values, their squares, and (ring pixels beside the box) squared differences across them. */
+export type CropStats = { frames: number; sum: Float64Array; squares: Float64Array; ringTexture: Float64Array };
 
 export const emptyCropStats = (frameBytes: number): CropStats => ({
   frames: 0,
   sum: new Float64Array(frameBytes),
   squares: new Float64Array(frameBytes),
-  texture: new Float64Array(3),
-  textureCount: new Float64Array(3),
+  ringTexture: new Float64Array(frameBytes),
 });
 
 /** The sum of the ring's squared differences `lag` pixels apart, along the box's sides, and their count. */
@@ -72,11 +75,7 @@ export function addCropFrame(stats: CropStats, planes: CropPlane[], frame: Uint8
     stats.sum[index] = stats.sum[index]! + value;
     stats.squares[index] = stats.squares[index]! + value * value;
   }
-  planes.forEach((plane, index) => {
-    const [total, count] = ringDifferences(plane, frame, lagOf(index));
-    stats.texture[index] = stats.texture[index]! + total;
-    stats.textureCount[index] = stats.textureCount[index]! + count;
-  });
+  planes.forEach((plane, index) => addRingTexture(plane, frame, lagOf(index), stats.ringTexture));
   stats.frames += 1;
 }
 
@@ -97,9 +96,10 @@ function markTolerance(plane: CropPlane, mean: Float32Array, planeIndex: number)
   return 3 * Math.sqrt(total / Math.max(1, count)) + 2 * NOISE;
 }
 
-function planeMatte(plane: CropPlane, mean: Float32Array, spread: Float32Array, lumaAlpha: Float32Array | null, texture: number): PlaneMatte {
+function planeMatte(plane: CropPlane, mean: Float32Array, spread: Float32Array, lumaAlpha: Float32Array | null, ringTexture: Float32Array): PlaneMatte {
   const fill = planBoxFill(plane);
   const size = plane.box.width * plane.box.height;
+  const fillTexture = fillBox(fill, ringTexture, new Float32Array(size));
   const backgroundMean = fillBox(fill, mean, new Float32Array(size));
   const backgroundSpread = fillBox(fill, spread, new Float32Array(size));
   const alpha = new Float32Array(size);
@@ -122,7 +122,7 @@ function planeMatte(plane: CropPlane, mean: Float32Array, spread: Float32Array, 
     alpha[index] = Number.isNaN(alpha[index]!) || missed ? NaN : opacity;
     if (opacity > 0) color[index] = Math.min(255, Math.max(0, (color[index]! - (1 - opacity) * backgroundMean[index]!) / opacity));
   }
-  return { fill, alpha, color, backgroundMean, backgroundSpread, texture };
+  return { fill, alpha, color, backgroundMean, backgroundSpread, fillTexture };
 }
 
 export function estimateMatte(layout: CropLayout, stats: CropStats): Matte {
@@ -133,10 +133,10 @@ export function estimateMatte(layout: CropLayout, stats: CropStats): Matte {
     mean[index] = stats.sum[index]! / count;
     spread[index] = Math.sqrt(Math.max(0, stats.squares[index]! / count - mean[index]! ** 2));
   }
-  const texture = (index: number) => Math.sqrt(stats.texture[index]! / Math.max(1, stats.textureCount[index]!));
   const [luma, ...chroma] = cropPlanes(layout) as [CropPlane, CropPlane, CropPlane];
-  const lumaMatte = planeMatte(luma, mean, spread, null, texture(0));
-  const planes = [lumaMatte, ...chroma.map((plane, index) => planeMatte(plane, mean, spread, lumaMatte.alpha, texture(index + 1)))];
+  const ringTexture = Float32Array.from(stats.ringTexture, (total) => total / count);
+  const lumaMatte = planeMatte(luma, mean, spread, null, ringTexture);
+  const planes = [lumaMatte, ...chroma.map((plane) => planeMatte(plane, mean, spread, lumaMatte.alpha, ringTexture))];
   const sorted = Float32Array.from(lumaMatte.backgroundSpread).sort();
   const known = lumaMatte.alpha.filter((value) => !Number.isNaN(value));
   return {

@@ -12,8 +12,8 @@ const FILL_REACH = 2;
 /**
  * One plane's box restored: where the mark is semi-transparent, the blend inverted (B = (I − αW)/(1−α))
  * and mixed with the spatial fill by their expected errors (Wiener-style): inverting multiplies the
- * noise and the opacity's error by 1/(1−α), while a fill strays as far as the picture around the box
- * varies over the same distance from the border. Unmarked pixels are kept; where the frames told nothing, the fill is used.
+ * noise and the opacity's error by 1/(1−α), while a fill strays as far as the picture varies, over the
+ * same distance from the border, beside the part of the ring it reads. Unmarked pixels are kept; where the frames told nothing, the fill is used.
  */
 function restorePlane(matte: PlaneMatte, frame: Uint8Array, out: Uint8Array, outOffset: number, fillBuffer: Float32Array): void {
   const { plane } = matte.fill;
@@ -32,7 +32,7 @@ function restorePlane(matte: PlaneMatte, frame: Uint8Array, out: Uint8Array, out
         const colourGap = ALPHA_ERROR * (matte.color[index]! - matte.backgroundMean[index]!);
         const inversionError = (NOISE * NOISE + colourGap * colourGap) / (transparency * transparency);
         const reach = Math.min(x + 1, box.width - x, y + 1, box.height - y) / FILL_REACH;
-        const fillError = NOISE * NOISE + matte.texture ** 2 * reach;
+        const fillError = NOISE * NOISE + matte.fillTexture[index]! * reach;
         const weight = fillError / (fillError + inversionError);
         value = weight * inverted + (1 - weight) * fill[index]!;
       }
