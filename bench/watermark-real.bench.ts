@@ -5,7 +5,8 @@
  * delogo with the same box, and beside no removal), PSNR of the rest of the frame; and the time a
  * 1-minute 1080p clip takes with each method against bare delogo (wall and CPU time). Tables go to bench/results/watermark-real.txt.
  * WATERMARK_REAL_ONLY=<parts of names, comma-separated> runs those clips; WATERMARK_REAL_METHODS=<names,
- * comma-separated> runs those removal methods; WATERMARK_REAL_DETECTION=0 skips detection; WATERMARK_REAL_TIMING=0 skips the 1080p timing.
+ * comma-separated> runs those removal methods; WATERMARK_REAL_DETECTION=0 skips detection; WATERMARK_REAL_REMOVAL=0 skips removal
+ * and the timing (detection alone over every clip); WATERMARK_REAL_TIMING=0 skips the 1080p timing.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -31,6 +32,7 @@ export default async function benchWatermarkReal() {
   const only = process.env.WATERMARK_REAL_ONLY?.split(",");
   const clips = realClips(await realFootageRoot()).filter((clip) => !only || only.some((part) => clip.name.includes(part) || clip.path.includes(part)));
   const detecting = process.env.WATERMARK_REAL_DETECTION !== "0";
+  const removing = process.env.WATERMARK_REAL_REMOVAL !== "0";
   const methods = await removalMethods();
   const workRoot = await mkdtemp(join(tmpdir(), "clipclean-bench-real-"));
   const probe = async (path: string) => {
@@ -62,6 +64,7 @@ export default async function benchWatermarkReal() {
     totals.cleanAtLeast08 += cleanMax >= 0.8 ? 1 : 0;
     totals.foundConfidences.push(...foundConfidences.filter((confidence) => confidence > 0));
     detection.push([clip.name, `${found}/${prepared.truths.length}`, foundConfidences.map((c) => round(c, 2)).join(" "), extra, clean.length, round(cleanMax, 2)]);
+    if (!removing) continue;
     const figures = await realClipRemoval({ ffmpeg, prepared, info: await probe(prepared.marked), methods, workDir });
     clip.marks.forEach((mark, index) => {
       removal.push([`${clip.name}: ${mark.name}`, ...methods.map((method) => {
@@ -79,14 +82,14 @@ export default async function benchWatermarkReal() {
   );
   removal.push(["mean", ...methods.map((method) => `${means[method.name]!.psnrInBox} dB ${means[method.name]!.ssimInBox} | ${means[method.name]!.psnrRest}`)]);
   detection.push(["total", `${totals.found}/${totals.marks}`, `mean ${round(mean(totals.foundConfidences), 2)}`, totals.extra, `${totals.cleanWithAny}/${clips.length} clips`, `${totals.cleanAtLeast08} ≥ 0.8`]);
-  const timing = process.env.WATERMARK_REAL_TIMING === "0" ? null : await timeRealRemoval({ ffmpeg, root: await realFootageRoot(), methods, workDir: workRoot });
+  const timing = !removing || process.env.WATERMARK_REAL_TIMING === "0" ? null : await timeRealRemoval({ ffmpeg, root: await realFootageRoot(), methods, workDir: workRoot });
   const report = [
     ...(detecting
       ? ["Detection (marks found: a region with IoU ≥ 0.5, or covering ≥ 90 % of the mark at ≤ 3× its area)", textTable(detection)]
       : ["Detection skipped"]),
     "",
     "Removal with the true box: luma PSNR and SSIM inside the box against the clean clip | PSNR of the rest of the frame",
-    textTable(removal),
+    removing ? textTable(removal) : "Removal skipped",
     "",
     timing
       ? `1-minute 1080p clip, wall ms (ratio to bare delogo) / CPU s (ratio): ${Object.entries(timing).map(([name, figure]) => `${name} ${figure.ms} (${figure.ratio}) / ${figure.cpuSeconds} (${figure.cpuRatio})`).join(", ")}`

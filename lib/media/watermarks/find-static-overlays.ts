@@ -4,7 +4,7 @@ import { markConfidence } from "./mark-confidence";
 import { overlaySpans } from "./overlay-spans";
 import { framePairs, overlayStays } from "./overlay-stays";
 import type { GrayFrames } from "./sample-gray-frames";
-import { withoutSceneBlocks } from "./without-scene-blocks";
+import { markBlocks, withoutSceneBlocks } from "./without-scene-blocks";
 
 /** A static overlay in analysis pixels, with the overlay's own pixels (holes filled) inside its box. */
 export type StaticOverlay = {
@@ -32,6 +32,12 @@ const MIN_PART_PIXELS = 4;
 const MAX_OVERLAYS = 8;
 /** Less sure candidates are not returned (API.md: regions below 0.5 are not reported). */
 const MIN_CONFIDENCE = 0.5;
+/**
+ * A region cut out of an oversized one is made of the blocks that looked most like a mark, so its
+ * evidence is picked, not sampled: it must reach the confident level (scene parts of a night street cut
+ * this way reach 0.5–0.78; the handle over it 0.99).
+ */
+const MIN_SPLIT_CONFIDENCE = 0.8;
 /** Time spans kept per region (a mark that comes and goes more often gets one span over all its showings). */
 const MAX_SPANS = 3;
 
@@ -93,19 +99,27 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
   const activeArea = (active.x1 - active.x0 + 1) * (active.y1 - active.y0 + 1);
   const minPixels = Math.max(12, Math.round(activeArea * 0.0004));
   const overlays: StaticOverlay[] = [];
-  const components = label(dilate({ width, height, bits: union }, 2))
-    .map((component) => component.filter((index) => union[index]))
-    .filter((pixels) => pixels.length >= MIN_PART_PIXELS);
-  for (const pixels of joinLines(components, width)) {
+  const regionsOf = (bits: Uint8Array) =>
+    joinLines(label(dilate({ width, height, bits }, 2)).map((component) => component.filter((index) => bits[index])).filter((pixels) => pixels.length >= MIN_PART_PIXELS), width);
+  // Too large, or a line across the whole picture (an edge of the picture: a bar, a split screen).
+  const oversized = (box: Box) =>
+    (box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1) > activeArea * MAX_AREA_SHARE
+    || box.x1 - box.x0 + 1 > 0.9 * (active.x1 - active.x0 + 1) || box.y1 - box.y0 + 1 > 0.9 * (active.y1 - active.y0 + 1);
+  // A mark over a still or slow scene merges with the scene's lasting edges: such a region is cut down
+  // to its blocks with clear evidence of a mark, and what is cut out of it must be a confident mark.
+  const regions = regionsOf(union).flatMap((pixels) => {
+    if (!oversized(boundingBox(pixels, width))) return [{ pixels, minConfidence: MIN_CONFIDENCE }];
+    const kept = new Uint8Array(width * height);
+    markBlocks(sample, pairs, pixels, active, whole).forEach((index) => (kept[index] = 1));
+    return regionsOf(kept).map((part) => ({ pixels: part, minConfidence: MIN_SPLIT_CONFIDENCE }));
+  });
+  for (const { pixels, minConfidence } of regions) {
     if (pixels.length < minPixels) continue;
     const box = boundingBox(pixels, width);
-    const boxArea = (box.x1 - box.x0 + 1) * (box.y1 - box.y0 + 1);
-    if (boxArea > activeArea * MAX_AREA_SHARE) continue;
-    // A line across the whole picture is an edge of the picture (a bar, a split screen), not a mark.
-    if (box.x1 - box.x0 + 1 > 0.9 * (active.x1 - active.x0 + 1) || box.y1 - box.y0 + 1 > 0.9 * (active.y1 - active.y0 + 1)) continue;
+    if (oversized(box)) continue;
     if (Math.min(box.x1 - box.x0, box.y1 - box.y0) + 1 < MIN_SIDE) continue;
     const confidence = markConfidence(overlayStays(sample, pairs, pixels, box, active, whole), box, active);
-    if (confidence < MIN_CONFIDENCE) continue;
+    if (confidence < minConfidence) continue;
     const strengths = evidence.windows.map((window) => mean(pixels.map((index) => coherenceOf(window, index))));
     const shown = evidence.windows.filter((_, index) => shownWindows(strengths)[index]);
     const only = new Uint8Array(width * height);

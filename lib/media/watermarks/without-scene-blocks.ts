@@ -13,23 +13,49 @@ const BLOCK_MIN_SHARE = 0.5;
  */
 const BLOCK_SLIDE = 2;
 
+/** A block of an oversized region is kept as a mark's when its edges stayed in this share of at least this many informative pairs. */
+const MARK_BLOCK_SHARE = 0.8;
+const MARK_BLOCK_PAIRS = 8;
+
+/** The candidate pixels in each BLOCK×BLOCK block of the picture, with the block's box. */
+function blocksOf(width: number, height: number, pixels: number[]): { box: { x0: number; y0: number; x1: number; y1: number }; pixels: number[] }[] {
+  const blocks = new Map<number, number[]>();
+  const columns = Math.ceil(width / BLOCK);
+  for (const index of pixels) {
+    const key = Math.floor(Math.floor(index / width) / BLOCK) * columns + Math.floor((index % width) / BLOCK);
+    const block = blocks.get(key);
+    if (block) block.push(index);
+    else blocks.set(key, [index]);
+  }
+  return [...blocks].map(([key, members]) => {
+    const x0 = (key % columns) * BLOCK;
+    const y0 = Math.floor(key / columns) * BLOCK;
+    return { box: { x0, y0, x1: Math.min(width, x0 + BLOCK) - 1, y1: Math.min(height, y0 + BLOCK) - 1 }, pixels: members };
+  });
+}
+
+/**
+ * The pixels of an oversized region (a mark merged with a still scene) in blocks whose edges clearly
+ * stayed while the picture around them changed: the scene's blocks, with little or mixed evidence, go.
+ */
+export function markBlocks(sample: GrayFrames, pairs: FramePair[], pixels: number[], active: ActiveArea, whole: GradientSums): number[] {
+  return blocksOf(sample.width, sample.height, pixels).flatMap(({ box, pixels: members }) => {
+    const { informative, stayed } = overlayStays(sample, pairs, members, box, active, whole, BLOCK_SLIDE);
+    return informative >= MARK_BLOCK_PAIRS && stayed >= MARK_BLOCK_SHARE * informative ? members : [];
+  });
+}
+
 /**
  * The candidate pixels without the blocks that are shown to be scene: edges that moved with the camera
  * or changed with the picture around them. Blocks with too little evidence stay candidates, so a
  * mark is never cut apart and a still part of the picture is judged with its region as a whole.
  */
 export function withoutSceneBlocks(sample: GrayFrames, pairs: FramePair[], bits: Uint8Array, active: ActiveArea, whole: GradientSums): Uint8Array {
-  const { width, height } = sample;
   const kept = new Uint8Array(bits);
-  for (let by = 0; by < height; by += BLOCK) {
-    for (let bx = 0; bx < width; bx += BLOCK) {
-      const pixels: number[] = [];
-      for (let y = by; y < Math.min(height, by + BLOCK); y += 1) for (let x = bx; x < Math.min(width, bx + BLOCK); x += 1) if (bits[y * width + x]) pixels.push(y * width + x);
-      if (pixels.length === 0) continue;
-      const box = { x0: bx, y0: by, x1: Math.min(width, bx + BLOCK) - 1, y1: Math.min(height, by + BLOCK) - 1 };
-      const { informative, stayed } = overlayStays(sample, pairs, pixels, box, active, whole, BLOCK_SLIDE);
-      if (informative >= BLOCK_MIN_PAIRS && stayed < BLOCK_MIN_SHARE * informative) pixels.forEach((index) => (kept[index] = 0));
-    }
+  const set = [...bits.keys()].filter((index) => bits[index]);
+  for (const { box, pixels } of blocksOf(sample.width, sample.height, set)) {
+    const { informative, stayed } = overlayStays(sample, pairs, pixels, box, active, whole, BLOCK_SLIDE);
+    if (informative >= BLOCK_MIN_PAIRS && stayed < BLOCK_MIN_SHARE * informative) pixels.forEach((index) => (kept[index] = 0));
   }
   return kept;
 }
