@@ -4,7 +4,7 @@ import { markConfidence } from "./mark-confidence";
 import { overlaySpans } from "./overlay-spans";
 import { framePairs, overlayStays } from "./overlay-stays";
 import type { GrayFrames } from "./sample-gray-frames";
-import { markBlocks, withoutSceneBlocks } from "./without-scene-blocks";
+import { withoutSceneBlocks } from "./without-scene-blocks";
 
 /** A static overlay in analysis pixels, with the overlay's own pixels (holes filled) inside its box. */
 export type StaticOverlay = {
@@ -95,7 +95,7 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
   const perWindow = evidence.windows.length > 1 ? evidence.windows.map((window) => candidates(window, width, height, THRESHOLDS.window)) : [];
   const all = [candidates(whole, width, height, THRESHOLDS.whole), ...perWindow];
   const { active } = evidence;
-  const union = withoutSceneBlocks(sample, pairs, new Uint8Array(width * height).map((_, index) => (all.some((c) => c.map.bits[index]) ? 1 : 0)), active, whole);
+  const { kept: union, markLike } = withoutSceneBlocks(sample, pairs, new Uint8Array(width * height).map((_, index) => (all.some((c) => c.map.bits[index]) ? 1 : 0)), active, whole);
   const activeArea = (active.x1 - active.x0 + 1) * (active.y1 - active.y0 + 1);
   const minPixels = Math.max(12, Math.round(activeArea * 0.0004));
   const overlays: StaticOverlay[] = [];
@@ -110,7 +110,7 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
   const regions = regionsOf(union).flatMap((pixels) => {
     if (!oversized(boundingBox(pixels, width))) return [{ pixels, minConfidence: MIN_CONFIDENCE }];
     const kept = new Uint8Array(width * height);
-    markBlocks(sample, pairs, pixels, active, whole).forEach((index) => (kept[index] = 1));
+    pixels.forEach((index) => (kept[index] = markLike[index] as number));
     return regionsOf(kept).map((part) => ({ pixels: part, minConfidence: MIN_SPLIT_CONFIDENCE }));
   });
   for (const { pixels, minConfidence } of regions) {

@@ -35,27 +35,20 @@ function blocksOf(width: number, height: number, pixels: number[]): { box: { x0:
 }
 
 /**
- * The pixels of an oversized region (a mark merged with a still scene) in blocks whose edges clearly
- * stayed while the picture around them changed: the scene's blocks, with little or mixed evidence, go.
- */
-export function markBlocks(sample: GrayFrames, pairs: FramePair[], pixels: number[], active: ActiveArea, whole: GradientSums): number[] {
-  return blocksOf(sample.width, sample.height, pixels).flatMap(({ box, pixels: members }) => {
-    const { informative, stayed } = overlayStays(sample, pairs, members, box, active, whole, BLOCK_SLIDE);
-    return informative >= MARK_BLOCK_PAIRS && stayed >= MARK_BLOCK_SHARE * informative ? members : [];
-  });
-}
-
-/**
  * The candidate pixels without the blocks that are shown to be scene: edges that moved with the camera
  * or changed with the picture around them. Blocks with too little evidence stay candidates, so a
  * mark is never cut apart and a still part of the picture is judged with its region as a whole.
+ * `markLike` holds the pixels of the blocks whose edges clearly stayed while the picture around them
+ * changed: what an oversized region (a mark merged with a still scene) is cut down to.
  */
-export function withoutSceneBlocks(sample: GrayFrames, pairs: FramePair[], bits: Uint8Array, active: ActiveArea, whole: GradientSums): Uint8Array {
+export function withoutSceneBlocks(sample: GrayFrames, pairs: FramePair[], bits: Uint8Array, active: ActiveArea, whole: GradientSums): { kept: Uint8Array; markLike: Uint8Array } {
   const kept = new Uint8Array(bits);
+  const markLike = new Uint8Array(bits.length);
   const set = [...bits.keys()].filter((index) => bits[index]);
   for (const { box, pixels } of blocksOf(sample.width, sample.height, set)) {
     const { informative, stayed } = overlayStays(sample, pairs, pixels, box, active, whole, BLOCK_SLIDE);
     if (informative >= BLOCK_MIN_PAIRS && stayed < BLOCK_MIN_SHARE * informative) pixels.forEach((index) => (kept[index] = 0));
+    if (informative >= MARK_BLOCK_PAIRS && stayed >= MARK_BLOCK_SHARE * informative) pixels.forEach((index) => (markLike[index] = 1));
   }
-  return kept;
+  return { kept, markLike };
 }
