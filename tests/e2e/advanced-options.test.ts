@@ -5,7 +5,7 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { launchBrowser, saveScreenshot } from "../support/browser";
 import { makeImage } from "../support/media-fixtures";
-import { sidewaysOverflow, uploadThroughPage } from "../support/task-pages";
+import { becomeVisitor, sidewaysOverflow, uploadThroughPage } from "../support/task-pages";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -53,6 +53,7 @@ describe("webhooks from the New task page", () => {
     const context = await browser.newContext();
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const page = await context.newPage();
+    await becomeVisitor(page, baseUrl);
     await page.goto(`${baseUrl}/en/tasks/new`);
     const secret = ((await (await page.request.get(`${baseUrl}/api/me`)).json()) as { webhookSecret: string }).webhookSecret;
     expect(await page.getByText(secret).count(), "folded away until opened").toBe(0);

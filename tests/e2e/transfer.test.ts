@@ -111,6 +111,7 @@ describe("deleting all of a visitor's data", () => {
     try {
       const page = await context.newPage();
       const errors = watchConsoleErrors(page);
+      await becomeVisitor(page, baseUrl);
       await page.goto(`${baseUrl}/zh/transfer`);
       const image = await readFile(await makeImage({ width: 64, height: 48 }));
       for (const name of ["一.png", "二.png"]) {
