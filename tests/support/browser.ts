@@ -30,7 +30,8 @@ export async function launchBrowser(): Promise<Browser> {
 export function watchConsoleErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    // A failed load names no address in its text; the location says which one.
+    if (message.type() === "error") errors.push(message.location().url ? `${message.text()} (${message.location().url})` : message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return errors;
