@@ -37,6 +37,14 @@ describe("the site in two languages", () => {
     await context.close();
   });
 
+  it("serves the tab icon at /favicon.ico, where a browser asks for it before the page names its icon", async () => {
+    const context = await browser.newContext();
+    const response = await context.request.get(`${baseUrl}/favicon.ico`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/icon/);
+    await context.close();
+  });
+
   it("redirects / by Accept-Language and then remembers the visitor's choice", async () => {
     const context = await browser.newContext({ locale: "zh-CN", extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9" } });
     const page = await context.newPage();
