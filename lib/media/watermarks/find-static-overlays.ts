@@ -33,9 +33,16 @@ const MAX_OVERLAYS = 8;
 /** Less sure candidates are not returned (API.md: regions below 0.5 are not reported). */
 const MIN_CONFIDENCE = 0.5;
 /**
+ * A region shown for only part of the video may be the scene's lasting edges that held for a while (a
+ * slow pan's lit buildings reach 0.5–0.8 on real footage), where a mark shown for a while is a crisp
+ * overlay over changing content: it must reach the confident level.
+ */
+const MIN_PART_TIME_CONFIDENCE = 0.8;
+/**
  * A region cut out of an oversized one is made of the blocks that looked most like a mark, so its
- * evidence is picked, not sampled: it must reach the confident level (scene parts of a night street cut
- * this way reach 0.5–0.78; the handle over it 0.99).
+ * evidence is picked, not sampled (scene parts of a night street cut this way reach 0.5–0.8; the handle
+ * over it 0.99): it must reach the confident level and, being a mark over a still or slow scene that
+ * leaves few pairs to judge it by, show through the whole video (a cut-out building's edge held 0–4 s).
  */
 const MIN_SPLIT_CONFIDENCE = 0.8;
 /** Time spans kept per region (a mark that comes and goes more often gets one span over all its showings). */
@@ -108,12 +115,12 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
   // A mark over a still or slow scene merges with the scene's lasting edges: such a region is cut down
   // to its blocks with clear evidence of a mark, and what is cut out of it must be a confident mark.
   const regions = regionsOf(union).flatMap((pixels) => {
-    if (!oversized(boundingBox(pixels, width))) return [{ pixels, minConfidence: MIN_CONFIDENCE }];
+    if (!oversized(boundingBox(pixels, width))) return [{ pixels, minConfidence: MIN_CONFIDENCE, split: false }];
     const kept = new Uint8Array(width * height);
     pixels.forEach((index) => (kept[index] = markLike[index] as number));
-    return regionsOf(kept).map((part) => ({ pixels: part, minConfidence: MIN_SPLIT_CONFIDENCE }));
+    return regionsOf(kept).map((part) => ({ pixels: part, minConfidence: MIN_SPLIT_CONFIDENCE, split: true }));
   });
-  for (const { pixels, minConfidence } of regions) {
+  for (const { pixels, minConfidence, split } of regions) {
     if (pixels.length < minPixels) continue;
     const box = boundingBox(pixels, width);
     if (oversized(box)) continue;
@@ -128,6 +135,8 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
     const margin = { x0: Math.max(0, box.x0 - 1), y0: Math.max(0, box.y0 - 1), x1: Math.min(width - 1, box.x1 + 1), y1: Math.min(height - 1, box.y1 + 1) };
     const mask = cropFilled(dilate({ width, height, bits: only }, 1), margin);
     const spans = overlaySpans(sample, pixels, shown.slice(1).reduce<GradientSums>(sum, shown[0]!), durationSec, MAX_SPANS);
+    const partTime = spans.some((span) => span.fromSecond !== null);
+    if (partTime && (split || confidence < MIN_PART_TIME_CONFIDENCE)) continue;
     for (const span of spans.length === 0 ? [{ fromSecond: null, toSecond: null }] : spans) {
       overlays.push({ box, confidence, ...span, mask });
     }
