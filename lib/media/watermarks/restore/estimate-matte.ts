@@ -1,5 +1,5 @@
 import { cropPlanes, type CropLayout, type CropPlane } from "./crop-layout";
-import { fillBox, planBoxFill, type BoxFill } from "./fill-box";
+import { fillBox, planBoxFill, type BoxFill, type FillScheme } from "./fill-box";
 import { addRingTexture } from "./ring-texture";
 
 /**
@@ -96,8 +96,8 @@ function markTolerance(plane: CropPlane, mean: Float32Array, planeIndex: number)
   return 3 * Math.sqrt(total / Math.max(1, count)) + 2 * NOISE;
 }
 
-function planeMatte(plane: CropPlane, mean: Float32Array, spread: Float32Array, lumaAlpha: Float32Array | null, ringTexture: Float32Array): PlaneMatte {
-  const fill = planBoxFill(plane);
+function planeMatte(plane: CropPlane, scheme: FillScheme, mean: Float32Array, spread: Float32Array, lumaAlpha: Float32Array | null, ringTexture: Float32Array): PlaneMatte {
+  const fill = planBoxFill(plane, scheme);
   const size = plane.box.width * plane.box.height;
   const fillTexture = fillBox(fill, ringTexture, new Float32Array(size));
   const backgroundMean = fillBox(fill, mean, new Float32Array(size));
@@ -125,7 +125,7 @@ function planeMatte(plane: CropPlane, mean: Float32Array, spread: Float32Array, 
   return { fill, alpha, color, backgroundMean, backgroundSpread, fillTexture };
 }
 
-export function estimateMatte(layout: CropLayout, stats: CropStats): Matte {
+export function estimateMatte(layout: CropLayout, stats: CropStats, scheme: FillScheme = "near"): Matte {
   const count = Math.max(1, stats.frames);
   const mean = new Float32Array(stats.sum.length);
   const spread = new Float32Array(stats.sum.length);
@@ -135,8 +135,8 @@ export function estimateMatte(layout: CropLayout, stats: CropStats): Matte {
   }
   const [luma, ...chroma] = cropPlanes(layout) as [CropPlane, CropPlane, CropPlane];
   const ringTexture = Float32Array.from(stats.ringTexture, (total) => total / count);
-  const lumaMatte = planeMatte(luma, mean, spread, null, ringTexture);
-  const planes = [lumaMatte, ...chroma.map((plane) => planeMatte(plane, mean, spread, lumaMatte.alpha, ringTexture))];
+  const lumaMatte = planeMatte(luma, scheme, mean, spread, null, ringTexture);
+  const planes = [lumaMatte, ...chroma.map((plane) => planeMatte(plane, scheme, mean, spread, lumaMatte.alpha, ringTexture))];
   const sorted = Float32Array.from(lumaMatte.backgroundSpread).sort();
   const known = lumaMatte.alpha.filter((value) => !Number.isNaN(value));
   return {

@@ -4,9 +4,9 @@ import { confinedInput } from "../../confined-input";
 import type { VideoInfo } from "../../media-info";
 import { runFfmpeg } from "../../run-ffmpeg";
 import { cropLayout, cropPlanes, yuv420Bytes, type CropLayout, type Rect } from "./crop-layout";
-import { addCropFrame, emptyCropStats, estimateMatte } from "./estimate-matte";
+import { addCropFrame, emptyCropStats } from "./estimate-matte";
 import { readCropFrames } from "./read-crop-frames";
-import { restoringMatte } from "./restore-crops";
+import { chooseRestoringMatte } from "./restoring-matte";
 import { restoreFrame } from "./restore-frame";
 
 /** A region's box as restore leaves it in one frame (yuv420p of `layout.box`), or null where restore leaves the region to delogo. */
@@ -58,7 +58,10 @@ export async function restorePreviewBoxes(options: PreviewOptions): Promise<Prev
     const stats = emptyCropStats(frameBytes[index]!);
     const planes = cropPlanes(layout);
     for await (const { frame } of readCropFrames(samples[index]!, frameBytes[index]!)) addCropFrame(stats, planes, frame);
-    const matte = restoringMatte(estimateMatte(layout, stats));
+    const path = samples[index]!;
+    const { matte } = await chooseRestoringMatte(layout, stats, async function* () {
+      for await (const { frame } of readCropFrames(path, frameBytes[index]!)) yield frame;
+    });
     const frame = new Uint8Array(await readFile(shown[index]!));
     if (!matte || frame.length < frameBytes[index]!) {
       boxes.push(null);
