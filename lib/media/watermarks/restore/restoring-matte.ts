@@ -21,7 +21,7 @@ const MIN_EVENNESS = 0.15;
  * the frames say nothing about the mark, so every box pixel takes the fill from the ring, which on
  * real footage does better than delogo there (a screencast's handle over a gradient: 22.2 → 31.1 dB).
  */
-export function restoringMatte(matte: Matte): Matte | null {
+function restoringMatte(matte: Matte): Matte | null {
   if (matte.motion < MIN_MOTION) return stillMatte(matte);
   return matte.evenness >= MIN_EVENNESS ? matte : null;
 }
