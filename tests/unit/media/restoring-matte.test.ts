@@ -96,6 +96,10 @@ describe("restore's choice between inverting the mark and filling from the ring"
     const frames = cropFrames(48, (x, y) => 90 + 4 * Math.sin(x / 20) + 3 * Math.cos(y / 25), noise);
     const { alpha, error } = await restore(frames);
     expect(Number.isNaN(alpha[centre])).toBe(true);
+    // The pixel beside the mark is filled too (a real mark's soft edge would stay as a dotted outline); further out the picture is kept.
+    const row = (MARK.y0 + 8) * layout.box.width;
+    expect(Number.isNaN(alpha[row + MARK.x0 - 1])).toBe(true);
+    expect(alpha[row + MARK.x0 - 4]).toBe(0);
     // Against another encoding of the picture, inverting a half-opaque mark errs by √5 × 5.8 ≈ 13 levels; a fill by about the noise.
     expect(Math.sqrt(error)).toBeLessThan(1.5 * 5.8);
   });

@@ -91,12 +91,34 @@ export async function chooseRestoringMatte(layout: CropLayout, stats: CropStats,
   const matte = (await bestFill(restoring, frames(), stats.frames)) === "smooth" ? restoring : restoringMatte(estimateMatte(layout, stats, "near")) ?? restoring;
   const filled = filledMatte(matte);
   const [inverting, filling] = await outlineSteps([matte, filled], frames(), stats.frames, layout);
-  return { estimated, matte: inverting! < INVERTING_GAIN * filling! ? matte : filled };
+  return { estimated, matte: inverting! < INVERTING_GAIN * filling! ? matte : withEdgeFilled(filled) };
 }
 
 /** The matte with the marked pixels left to the fill (bare ones kept). */
 function filledMatte(matte: Matte): Matte {
   return { ...matte, planes: matte.planes.map((plane) => ({ ...plane, alpha: plane.alpha.map((value) => (value > 0 ? Number.NaN : value)) })) };
+}
+
+/**
+ * A filled matte with the bare pixels beside the filled ones filled too: a mark's soft edge is fainter
+ * than the opacity the frames can tell (MIN_ALPHA) and would stay as a dotted outline around the fill
+ * (the uploaded night city's icon: 37.4 → 37.9 dB). Chosen after the outline is judged, which needs
+ * those pixels as they are.
+ */
+function withEdgeFilled(filled: Matte): Matte {
+  return {
+    ...filled,
+    planes: filled.planes.map((plane) => {
+      const { width, height } = plane.fill.plane.box;
+      const filledAt = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && Number.isNaN(plane.alpha[y * width + x]!);
+      const alpha = plane.alpha.map((value, index) => {
+        const x = index % width;
+        const y = Math.floor(index / width);
+        return filledAt(x - 1, y) || filledAt(x + 1, y) || filledAt(x, y - 1) || filledAt(x, y + 1) ? Number.NaN : value;
+      });
+      return { ...plane, alpha };
+    }),
+  };
 }
 
 /**
