@@ -33,18 +33,15 @@ const MAX_OVERLAYS = 8;
 /** Less sure candidates are not returned (API.md: regions below 0.5 are not reported). */
 const MIN_CONFIDENCE = 0.5;
 /**
- * A region shown for only part of the video may be the scene's lasting edges that held for a while (a
- * slow pan's lit buildings reach 0.5–0.8 on real footage), where a mark shown for a while is a crisp
- * overlay over changing content: it must reach the confident level.
+ * The confident level (API.md: a mark nine times in ten), which two kinds of region must reach. One shown
+ * for only part of the video may be the scene's lasting edges that held for a while (a slow pan's lit
+ * buildings reach 0.5–0.8 on real footage), where a mark shown for a while is a crisp overlay over
+ * changing content. One cut out of an oversized region is made of the blocks that looked most like a
+ * mark, so its evidence is picked, not sampled (scene parts of a night street cut this way reach
+ * 0.5–0.8; the handle over it 0.99); being a mark over a still or slow scene that leaves few pairs to
+ * judge it by, it must also show through the whole video (a cut-out building's edge held 0–4 s).
  */
-const MIN_PART_TIME_CONFIDENCE = 0.8;
-/**
- * A region cut out of an oversized one is made of the blocks that looked most like a mark, so its
- * evidence is picked, not sampled (scene parts of a night street cut this way reach 0.5–0.8; the handle
- * over it 0.99): it must reach the confident level and, being a mark over a still or slow scene that
- * leaves few pairs to judge it by, show through the whole video (a cut-out building's edge held 0–4 s).
- */
-const MIN_SPLIT_CONFIDENCE = 0.8;
+const CONFIDENT = 0.8;
 /** Time spans kept per region (a mark that comes and goes more often gets one span over all its showings). */
 const MAX_SPANS = 3;
 
@@ -115,18 +112,18 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
   // A mark over a still or slow scene merges with the scene's lasting edges: such a region is cut down
   // to its blocks with clear evidence of a mark, and what is cut out of it must be a confident mark.
   const regions = regionsOf(union).flatMap((pixels) => {
-    if (!oversized(boundingBox(pixels, width))) return [{ pixels, minConfidence: MIN_CONFIDENCE, split: false }];
+    if (!oversized(boundingBox(pixels, width))) return [{ pixels, split: false }];
     const kept = new Uint8Array(width * height);
     pixels.forEach((index) => (kept[index] = markLike[index] as number));
-    return regionsOf(kept).map((part) => ({ pixels: part, minConfidence: MIN_SPLIT_CONFIDENCE, split: true }));
+    return regionsOf(kept).map((part) => ({ pixels: part, split: true }));
   });
-  for (const { pixels, minConfidence, split } of regions) {
+  for (const { pixels, split } of regions) {
     if (pixels.length < minPixels) continue;
     const box = boundingBox(pixels, width);
     if (oversized(box)) continue;
     if (Math.min(box.x1 - box.x0, box.y1 - box.y0) + 1 < MIN_SIDE) continue;
     const confidence = markConfidence(overlayStays(sample, pairs, pixels, box, active, whole), box, active);
-    if (confidence < minConfidence) continue;
+    if (confidence < (split ? CONFIDENT : MIN_CONFIDENCE)) continue;
     const strengths = evidence.windows.map((window) => mean(pixels.map((index) => coherenceOf(window, index))));
     const shown = evidence.windows.filter((_, index) => shownWindows(strengths)[index]);
     const only = new Uint8Array(width * height);
@@ -136,7 +133,7 @@ export function findStaticOverlays(sample: GrayFrames, durationSec: number): Sta
     const mask = cropFilled(dilate({ width, height, bits: only }, 1), margin);
     const spans = overlaySpans(sample, pixels, shown.slice(1).reduce<GradientSums>(sum, shown[0]!), durationSec, MAX_SPANS);
     const partTime = spans.some((span) => span.fromSecond !== null);
-    if (partTime && (split || confidence < MIN_PART_TIME_CONFIDENCE)) continue;
+    if (partTime && (split || confidence < CONFIDENT)) continue;
     for (const span of spans.length === 0 ? [{ fromSecond: null, toSecond: null }] : spans) {
       overlays.push({ box, confidence, ...span, mask });
     }

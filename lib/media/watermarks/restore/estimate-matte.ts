@@ -48,25 +48,6 @@ export const emptyCropStats = (frameBytes: number): CropStats => ({
   ringTexture: new Float64Array(frameBytes),
 });
 
-/** The sum of the ring's squared differences `lag` pixels apart, along the box's sides, and their count. */
-function ringDifferences(plane: CropPlane, values: ArrayLike<number>, lag: number): [number, number] {
-  const { box, width, height, offset } = plane;
-  const at = (x: number, y: number) => values[offset + y * width + x]!;
-  let total = 0;
-  let count = 0;
-  for (let y = 0; y < height; y += 1) {
-    if (y >= box.y && y < box.y + box.height) continue;
-    for (let x = box.x; x + lag < box.x + box.width; x += 1) total += (at(x + lag, y) - at(x, y)) ** 2;
-    count += Math.max(0, box.width - lag);
-  }
-  for (let x = 0; x < width; x += 1) {
-    if (x >= box.x && x < box.x + box.width) continue;
-    for (let y = box.y; y + lag < box.y + box.height; y += 1) total += (at(x, y + lag) - at(x, y)) ** 2;
-    count += Math.max(0, box.height - lag);
-  }
-  return [total, count];
-}
-
 const lagOf = (planeIndex: number) => (planeIndex === 0 ? TEXTURE_LAG : TEXTURE_LAG / 2);
 
 export function addCropFrame(stats: CropStats, planes: CropPlane[], frame: Uint8Array): void {
@@ -92,8 +73,9 @@ function transparency(observedSpread: number, backgroundSpread: number): number 
  * (the picture under it hardly moves), which the fill takes (NaN) rather than keeping it.
  */
 function markTolerance(plane: CropPlane, mean: Float32Array, planeIndex: number): number {
-  const [total, count] = ringDifferences(plane, mean, lagOf(planeIndex));
-  return 3 * Math.sqrt(total / Math.max(1, count)) + 2 * NOISE;
+  const differences = new Float64Array(mean.length);
+  const count = addRingTexture(plane, mean, lagOf(planeIndex), differences);
+  return 3 * Math.sqrt(differences.reduce((total, value) => total + value, 0) / Math.max(1, count)) + 2 * NOISE;
 }
 
 function planeMatte(plane: CropPlane, scheme: FillScheme, mean: Float32Array, spread: Float32Array, lumaAlpha: Float32Array | null, ringTexture: Float32Array): PlaneMatte {
@@ -125,7 +107,7 @@ function planeMatte(plane: CropPlane, scheme: FillScheme, mean: Float32Array, sp
   return { fill, alpha, color, backgroundMean, backgroundSpread, fillTexture };
 }
 
-export function estimateMatte(layout: CropLayout, stats: CropStats, scheme: FillScheme = "near"): Matte {
+export function estimateMatte(layout: CropLayout, stats: CropStats, scheme: FillScheme): Matte {
   const count = Math.max(1, stats.frames);
   const mean = new Float32Array(stats.sum.length);
   const spread = new Float32Array(stats.sum.length);

@@ -23,7 +23,7 @@ function sideDistances(plane: CropPlane, x: number, y: number): number[] {
   return distances.map((distance, side) => (present[side] ? distance : Infinity));
 }
 
-export function planBoxFill(plane: CropPlane, scheme: FillScheme = "near"): BoxFill {
+export function planBoxFill(plane: CropPlane, scheme: FillScheme): BoxFill {
   const power = scheme === "near" ? 2 : 1;
   const { box } = plane;
   const weights = new Float32Array(box.width * box.height * SIDES);
