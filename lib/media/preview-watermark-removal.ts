@@ -50,8 +50,8 @@ export async function previewWatermarkRemoval(options: PreviewWatermarkRemovalOp
       await writeMaskImage({ path: maskPaths[index]!, frame: info.video, region });
     }
   }
-  // Restore learns the mark from the video's frames: a sample of them stands in for all, and the
-  // regions it leaves to delogo (a background that never moves) get delogo here too.
+  // Restore learns the mark from the video's frames: a sample of them stands in for all. A region whose
+  // frame could not be read at that moment gets delogo, as a video too long for restore does in the task.
   const restoring = method === "restore" && regions.length > 0 && restoreFits(info, options.regions);
   const restored = restoring ? await restorePreviewBoxes({ inputPath: options.inputPath, info, regions, atSecond, workDir, signal }) : [];
   const filtered = restoring ? regions.filter((_, index) => restored[index] === null) : regions;

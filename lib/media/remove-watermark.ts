@@ -105,16 +105,14 @@ export function watermarkArgs(
 
 /**
  * Removes every region with the method; H.264/AAC MP4 with the audio copied when it already is AAC.
- * Returns the method used for each region, in order: restore leaves a region where one thing moves in
- * a still scene (the frames cannot say how much each pixel under the mark moves), and videos too long
- * to keep every frame's box in the work folder, to delogo.
+ * Returns the method used for each region, in order: restore leaves videos too long to keep every
+ * frame's box in the work folder to delogo.
  */
 export async function removeWatermark(options: RemoveWatermarkOptions): Promise<RemovalMethod[]> {
   const method = options.method === "restore" && !restoreFits(options.info, options.regions) ? "delogo" : options.method;
   if (method === "restore") {
-    const even = { width: evenSize(options.info.video.width), height: evenSize(options.info.video.height) };
-    const delogoFilter = (regions: RemovalRegion[]) => watermarkFilter(regions, even, "delogo");
-    return removeByRestoring({ ...options, delogoFilter });
+    await removeByRestoring(options);
+    return options.regions.map(() => method);
   }
   const maskPaths: string[] = [];
   if (method === "mask") {

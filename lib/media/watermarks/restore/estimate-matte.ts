@@ -22,12 +22,8 @@ export type PlaneMatte = {
   fillTexture: Float32Array;
 };
 
-/**
- * The matte per plane (Y, U, V); how much the background under the box moves (luma spread, median) and
- * how evenly (the 10th over the 90th percentile: near 1 when the camera moves, near 0 when one thing
- * moves in a still scene, where the ring cannot tell how much each pixel under the mark moves).
- */
-export type Matte = { planes: PlaneMatte[]; motion: number; evenness: number; markShare: number };
+/** The matte per plane (Y, U, V) and how much the background under the box moves (luma spread, median). */
+export type Matte = { planes: PlaneMatte[]; motion: number };
 
 /** Below this opacity a pixel is taken as unmarked (the estimate's own noise is about this large). */
 export const MIN_ALPHA = 0.15;
@@ -120,11 +116,5 @@ export function estimateMatte(layout: CropLayout, stats: CropStats, scheme: Fill
   const lumaMatte = planeMatte(luma, scheme, mean, spread, null, ringTexture);
   const planes = [lumaMatte, ...chroma.map((plane) => planeMatte(plane, scheme, mean, spread, lumaMatte.alpha, ringTexture))];
   const sorted = Float32Array.from(lumaMatte.backgroundSpread).sort();
-  const known = lumaMatte.alpha.filter((value) => !Number.isNaN(value));
-  return {
-    planes,
-    motion: sorted[Math.floor(sorted.length / 2)] ?? 0,
-    evenness: (sorted[Math.floor(sorted.length * 0.1)] ?? 0) / Math.max(1e-3, sorted[Math.floor(sorted.length * 0.9)] ?? 0),
-    markShare: known.length === 0 ? 0 : known.filter((value) => value > 0).length / known.length,
-  };
+  return { planes, motion: sorted[Math.floor(sorted.length / 2)] ?? 0 };
 }

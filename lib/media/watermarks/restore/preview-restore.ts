@@ -9,7 +9,7 @@ import { readCropFrames } from "./read-crop-frames";
 import { chooseRestoringMatte } from "./restoring-matte";
 import { restoreFrame } from "./restore-frame";
 
-/** A region's box as restore leaves it in one frame (yuv420p of `layout.box`), or null where restore leaves the region to delogo. */
+/** A region's box as restore leaves it in one frame (yuv420p of `layout.box`), or null where the frame could not be read. */
 export type PreviewBox = { layout: CropLayout; box: Uint8Array } | null;
 
 type PreviewOptions = { inputPath: string; info: VideoInfo; regions: Rect[]; atSecond: number; workDir: string; signal: AbortSignal };
@@ -39,8 +39,8 @@ async function decodeCrops(options: PreviewOptions, layouts: CropLayout[], name:
 /**
  * What restore does to one frame, for a preview: the mark's matte learnt from frames sampled over the
  * whole video (its keyframes, or frames of a full decode when it has few) instead of from every
- * frame, then the frame at `atSecond` restored with it — and, as in the task, the regions where one
- * thing moves in a still scene left to delogo. `atSecond` is sought exactly as the preview's own decode does.
+ * frame, then the frame at `atSecond` restored with it, as the task would. `atSecond` is sought
+ * exactly as the preview's own decode does.
  */
 export async function restorePreviewBoxes(options: PreviewOptions): Promise<PreviewBox[]> {
   const { info, regions } = options;
@@ -59,11 +59,11 @@ export async function restorePreviewBoxes(options: PreviewOptions): Promise<Prev
     const planes = cropPlanes(layout);
     for await (const { frame } of readCropFrames(samples[index]!, frameBytes[index]!)) addCropFrame(stats, planes, frame);
     const path = samples[index]!;
-    const { matte } = await chooseRestoringMatte(layout, stats, async function* () {
+    const matte = await chooseRestoringMatte(layout, stats, async function* () {
       for await (const { frame } of readCropFrames(path, frameBytes[index]!)) yield frame;
     });
     const frame = new Uint8Array(await readFile(shown[index]!));
-    if (!matte || frame.length < frameBytes[index]!) {
+    if (frame.length < frameBytes[index]!) {
       boxes.push(null);
       continue;
     }

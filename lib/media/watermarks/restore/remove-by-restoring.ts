@@ -14,8 +14,6 @@ export type RestoreRemovalOptions<Region extends TimedRect> = {
   outputPath: string;
   info: VideoInfo;
   regions: Region[];
-  /** The delogo filter chain for regions restore leaves to delogo (frame size even). */
-  delogoFilter: (regions: Region[]) => string;
   workDir: string;
   signal: AbortSignal;
   onProgress?: (percent: number) => void;
@@ -37,17 +35,15 @@ export function restoreFits(info: VideoInfo, regions: Rect[]): boolean {
 const FIRST_PASS_SHARE = 35;
 
 /**
- * The second pass: the video with the delogo regions filled and every restored box laid over its own
- * frame. Frames keep their own times, which the boxes carry too (later by `timeShift` when the video
+ * The second pass: the video with every restored box laid over its own frame. Frames keep their own times, which the boxes carry too (later by `timeShift` when the video
  * starts before zero), so box and frame meet exactly and the output keeps the source's timing. The
  * audio is copied when it already is AAC.
  */
-function composeArgs<Region extends TimedRect>(options: RestoreRemovalOptions<Region>, delogoRegions: Region[], restored: Restored[], timeShift: number): string[] {
+function composeArgs<Region extends TimedRect>(options: RestoreRemovalOptions<Region>, restored: Restored[], timeShift: number): string[] {
   const { info } = options;
   const inputs = restored.flatMap(({ path }) => ["-f", "matroska", "-i", `file:${path}`]);
-  const delogo = delogoRegions.length > 0 ? `,${options.delogoFilter(delogoRegions)}` : "";
   const shifted = (sign: string) => (timeShift > 0 ? `,setpts=PTS${sign}${timeShift}/TB` : "");
-  const steps = [`[0:v:0]format=yuv420p${shifted("+")}${delogo}[frame0]`];
+  const steps = [`[0:v:0]format=yuv420p${shifted("+")}[frame0]`];
   restored.forEach(({ layout }, index) => {
     steps.push(`[frame${index}][${index + 1}:v]overlay=${layout.box.x}:${layout.box.y}:eof_action=pass:format=yuv420[frame${index + 1}]`);
   });
@@ -66,31 +62,24 @@ function composeArgs<Region extends TimedRect>(options: RestoreRemovalOptions<Re
   ];
 }
 
-/**
- * Removes every region by restoring what is under it (see restore-crops.ts), or with delogo where one
- * thing moves in a still scene. Returns the method used for each region, in order.
- */
-export async function removeByRestoring<Region extends TimedRect>(options: RestoreRemovalOptions<Region>): Promise<("restore" | "delogo")[]> {
+/** Removes every region by restoring what is under it (see restore-crops.ts). */
+export async function removeByRestoring<Region extends TimedRect>(options: RestoreRemovalOptions<Region>): Promise<void> {
   const { info, regions, workDir, signal, onProgress } = options;
   const layouts = regions.map((region) => cropLayout(region, info.video));
   const onFirstPass = onProgress && ((percent: number) => onProgress((percent * FIRST_PASS_SHARE) / 100));
   const { paths, seconds } = await extractCrops({ inputPath: options.inputPath, info, layouts, workDir, signal, onProgress: onFirstPass });
   const timeShift = -seconds.reduce((earliest, second) => Math.min(earliest, second), 0);
-  const methods: ("restore" | "delogo")[] = [];
   const restored: Restored[] = [];
   for (const [index, region] of regions.entries()) {
     const path = join(workDir, `restored-${index}.mkv`);
     const layout = layouts[index]!;
-    const outcome = await restoreCrops({ cropPath: paths[index]!, outputPath: path, layout, seconds, timeShift, ...region, signal });
-    methods.push(outcome.method);
-    if (outcome.method === "restore") restored.push({ layout, path });
+    await restoreCrops({ cropPath: paths[index]!, outputPath: path, layout, seconds, timeShift, ...region, signal });
+    restored.push({ layout, path });
   }
-  const delogoRegions = regions.filter((_, index) => methods[index] === "delogo");
   await runFfmpeg({
-    args: composeArgs(options, delogoRegions, restored, timeShift),
+    args: composeArgs(options, restored, timeShift),
     expectedSeconds: info.durationSec,
     signal,
     onProgress: onProgress && ((percent) => onProgress(FIRST_PASS_SHARE + (percent * (100 - FIRST_PASS_SHARE)) / 100)),
   });
-  return methods;
 }

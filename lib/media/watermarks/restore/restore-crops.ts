@@ -5,9 +5,6 @@ import { copyBox, restoreFrame } from "./restore-frame";
 import { chooseRestoringMatte } from "./restoring-matte";
 import { openTimedFramesFile } from "./timed-frames-file";
 
-/** What restore made of one region: restored boxes in `outputPath` (see timed-frames-file.ts), or delogo where it cannot do better. */
-export type RestoreOutcome = { method: "restore" | "delogo"; motion: number; evenness: number; markShare: number };
-
 export type RestoreCropsOptions = {
   cropPath: string;
   outputPath: string;
@@ -21,7 +18,8 @@ export type RestoreCropsOptions = {
   signal: AbortSignal;
 };
 
-export async function restoreCrops(options: RestoreCropsOptions): Promise<RestoreOutcome> {
+/** One region's restored boxes, written to `outputPath` (see timed-frames-file.ts). */
+export async function restoreCrops(options: RestoreCropsOptions): Promise<void> {
   const { cropPath, outputPath, layout, seconds, signal } = options;
   const frameBytes = yuv420Bytes(layout.crop);
   const inSpan = (index: number) => {
@@ -40,9 +38,7 @@ export async function restoreCrops(options: RestoreCropsOptions): Promise<Restor
       if (inSpan(index)) yield frame;
     }
   }
-  const { estimated, matte } = await chooseRestoringMatte(layout, stats, framesInSpan);
-  const { motion, evenness, markShare } = estimated;
-  if (!matte) return { method: "delogo", motion, evenness, markShare };
+  const matte = await chooseRestoringMatte(layout, stats, framesInSpan);
   const output = await openTimedFramesFile(outputPath, layout.box);
   try {
     const box = new Uint8Array(yuv420Bytes(layout.box));
@@ -56,5 +52,4 @@ export async function restoreCrops(options: RestoreCropsOptions): Promise<Restor
   } finally {
     await output.close();
   }
-  return { method: "restore", motion, evenness, markShare };
 }

@@ -10,20 +10,12 @@ import { restoreFrame } from "./restore-frame";
 const MIN_MOTION = 3;
 
 /**
- * Evenness of the background's spread (see Matte) below which one thing moves in a still scene: the
- * ring cannot tell how much each pixel under the mark moves, the matte is guesswork, and delogo does
- * better on real footage (a ball thrown past a fixed camera, a phone's text over a still street).
+ * The matte as estimated, or over a still picture (the frames say nothing about the mark) every box
+ * pixel left to the fill from the ring, which on real footage does better than delogo there (a
+ * screencast's handle over a gradient: 22.2 → 31.1 dB).
  */
-const MIN_EVENNESS = 0.15;
-
-/**
- * The matte restore works with, or null where it leaves the region to delogo. Over a still picture
- * the frames say nothing about the mark, so every box pixel takes the fill from the ring, which on
- * real footage does better than delogo there (a screencast's handle over a gradient: 22.2 → 31.1 dB).
- */
-function restoringMatte(matte: Matte): Matte | null {
-  if (matte.motion < MIN_MOTION) return stillMatte(matte);
-  return matte.evenness >= MIN_EVENNESS ? matte : null;
+function restoringMatte(matte: Matte): Matte {
+  return matte.motion < MIN_MOTION ? stillMatte(matte) : matte;
 }
 
 /** The matte with every box pixel left to the fill. */
@@ -77,21 +69,22 @@ const INVERTING_GAIN = 0.9;
 
 /**
  * The matte restore works with (see restoringMatte). The ring's statistics are read with the smooth
- * fill (less of each ring pixel's noise reaches the background it predicts, so the matte and the
- * choice between restore and delogo rest on steadier figures); over a still picture the box is
- * filled "near"; elsewhere each frame's fill is the way that strays least where the mark leaves the
- * picture bare, and the marked pixels are filled instead of inverted where inverting does not leave
- * the mark's outline clearly less visible. `frames` gives the frames the matte was learnt from again.
+ * fill (less of each ring pixel's noise reaches the background it predicts, so the matte and whether
+ * the picture moves rest on steadier figures); over a still picture the box is filled "near";
+ * elsewhere each frame's fill is the way that strays least where the mark leaves the picture bare, and
+ * the marked pixels are filled instead of inverted where inverting does not leave the mark's outline
+ * clearly less visible. That judgement also covers one thing moving in a still scene (a ball past a
+ * fixed camera, a phone's text over a still street), where the ring cannot say how much each pixel
+ * under the mark moves and the matte is guesswork: the fill is chosen there, which does at least as
+ * well as delogo on real footage. `frames` gives the frames the matte was learnt from again.
  */
-export async function chooseRestoringMatte(layout: CropLayout, stats: CropStats, frames: () => AsyncIterable<Uint8Array>): Promise<{ estimated: Matte; matte: Matte | null }> {
+export async function chooseRestoringMatte(layout: CropLayout, stats: CropStats, frames: () => AsyncIterable<Uint8Array>): Promise<Matte> {
   const estimated = estimateMatte(layout, stats, "smooth");
-  if (estimated.motion < MIN_MOTION) return { estimated, matte: stillMatte(estimateMatte(layout, stats, "near")) };
-  const restoring = restoringMatte(estimated);
-  if (!restoring) return { estimated, matte: null };
-  const matte = (await bestFill(restoring, frames(), stats.frames)) === "smooth" ? restoring : restoringMatte(estimateMatte(layout, stats, "near")) ?? restoring;
+  if (estimated.motion < MIN_MOTION) return stillMatte(estimateMatte(layout, stats, "near"));
+  const matte = (await bestFill(estimated, frames(), stats.frames)) === "smooth" ? estimated : restoringMatte(estimateMatte(layout, stats, "near"));
   const filled = filledMatte(matte);
   const [inverting, filling] = await outlineSteps([matte, filled], frames(), stats.frames, layout);
-  return { estimated, matte: inverting! < INVERTING_GAIN * filling! ? matte : withEdgeFilled(filled) };
+  return inverting! < INVERTING_GAIN * filling! ? matte : withEdgeFilled(filled);
 }
 
 /** The matte with the marked pixels left to the fill (bare ones kept). */
