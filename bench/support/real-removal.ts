@@ -41,14 +41,17 @@ export async function removalMethods(): Promise<RemovalVariant[]> {
   return wanted ? variants.filter((variant) => wanted.includes(variant.name)) : variants;
 }
 
-/** Every variant run on the marked clip with all its true boxes, each output measured against the clean reference. */
-export async function realClipRemoval(options: { ffmpeg: string; prepared: PreparedClip; info: VideoInfo; methods: RemovalVariant[]; workDir: string }): Promise<Map<string, BoxQuality>> {
+/**
+ * Every variant run on the marked clip, removing `boxes` (the marks' true boxes, or the regions detection
+ * gives), each output measured inside the true boxes `measured` against the clean reference.
+ */
+export async function realClipRemoval(options: { ffmpeg: string; prepared: PreparedClip; info: VideoInfo; methods: RemovalVariant[]; boxes: Rect[]; measured: Rect[]; workDir: string }): Promise<Map<string, BoxQuality>> {
   const { ffmpeg, prepared, info, methods, workDir } = options;
   const results = new Map<string, BoxQuality>();
   for (const [index, method] of methods.entries()) {
     const outputPath = method.run ? join(workDir, `removed-${index}.mp4`) : prepared.unremoved;
-    if (method.run) await method.run({ ffmpeg, inputPath: prepared.marked, outputPath, info, boxes: prepared.truths, workDir });
-    results.set(method.name, await boxQuality(ffmpeg, outputPath, prepared.reference, prepared.frame, prepared.truths));
+    if (method.run) await method.run({ ffmpeg, inputPath: prepared.marked, outputPath, info, boxes: options.boxes, workDir });
+    results.set(method.name, await boxQuality(ffmpeg, outputPath, prepared.reference, prepared.frame, options.measured));
   }
   return results;
 }
