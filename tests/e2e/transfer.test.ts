@@ -5,7 +5,8 @@ import en from "@/messages/en.json";
 import zh from "@/messages/zh.json";
 import { launchBrowser, saveScreenshot, watchConsoleErrors } from "../support/browser";
 import { makeImage } from "../support/media-fixtures";
-import { becomeVisitor } from "../support/task-pages";
+import { getDb } from "@/lib/db";
+import { becomeVisitor, uploadThroughPage } from "../support/task-pages";
 import { startWorker, type WorkerProcess } from "../support/worker-process";
 
 const baseUrl = inject("baseUrl");
@@ -136,6 +137,38 @@ describe("deleting all of a visitor's data", () => {
       expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain("clipclean_session");
       await page.goto(`${baseUrl}/zh/tasks`);
       await page.getByRole("heading", { name: zh.tasks.emptyTitle }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("en: after deleting, the same tab carries on as one new visitor: a picture uploaded and a task started without reloading finish live, with a toast", { timeout: 90_000 }, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors = watchConsoleErrors(page);
+      await becomeVisitor(page, baseUrl);
+      await page.goto(`${baseUrl}/en/transfer`);
+      await page.locator('body[data-live-updates="open"]').waitFor();
+      await page.getByRole("button", { name: en.forget.action }).click();
+      await page.getByRole("alertdialog").getByRole("button", { name: en.forget.confirmAction }).click();
+      await page.getByRole("status").filter({ hasText: en.forget.done }).waitFor();
+      // Within the app (no reload): the layout, its live-updates stream and the page's state stay.
+      await page.getByRole("link", { name: en.nav.newTask }).click();
+      await page.waitForURL(`${baseUrl}/en/tasks/new`);
+      await page.locator('input[name="type"][value="thumbnail"]').check();
+      await uploadThroughPage(page, await makeImage({ width: 96, height: 64 }));
+      await page.getByRole("button", { name: en.newTask.submit }).click();
+      await page.waitForURL(`${baseUrl}/en/tasks`);
+      const toast = page.locator("[data-sonner-toast]").filter({ hasText: en.tasks.finishedToast.replace("{type}", en.taskType.thumbnail) });
+      await toast.first().waitFor({ timeout: 60_000 });
+      await page.locator('li[data-status="completed"]').waitFor();
+      const visitors = (await context.cookies()).filter((cookie) => cookie.name === "clipclean_session");
+      expect(visitors).toHaveLength(1);
+      const taskId = await page.locator("li[data-task-id]").first().getAttribute("data-task-id");
+      const task = await getDb().task.findUniqueOrThrow({ where: { id: taskId! }, include: { inputs: { include: { file: true } } } });
+      expect(task.inputs.map(({ file }) => file.visitorId)).toEqual([task.visitorId]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
