@@ -120,7 +120,7 @@ describe("restore's choice between inverting the mark and filling from the ring"
 /** The mean squared luma error inside the mark when the whole box is filled from the ring ("near"). */
 async function restoreFillOnly(frames: { marked: Uint8Array[]; clean: Uint8Array[] }): Promise<number> {
   const [luma] = cropPlanes(layout);
-  const plan = planBoxFill(luma!, "near");
+  const plan = planBoxFill(luma!, "near", null);
   const { box, crop } = layout;
   const fill = new Float32Array(box.width * box.height);
   let squares = 0;

@@ -3,7 +3,10 @@ import type { CropPlane } from "./crop-layout";
 /**
  * A spatial fill of a plane's box from the ring around it: every box pixel is a blend of the four
  * border values in its row and column, weighted by distance, so the fill meets the border exactly. A
- * side the frame edge cuts off does not take part. Two ways, which suit different pictures:
+ * side the frame edge cuts off does not take part. Where some box pixels show the picture (the mark
+ * leaves them bare), a side's value is the nearest of those in that direction instead of the ring's:
+ * a handle's letters are filled from the picture between them, a few pixels away, rather than from the
+ * ring past the other letters. Two ways, which suit different pictures:
  * - "near": inverse square distance, each border value the mean of the ring pixel beside the box and
  *   the one further out; it follows the nearest border closely and bends smoothly between sides
  *   (a still gradient or an edge crossing the box: a screencast's handle 22.2 → 31.1 dB against delogo);
@@ -12,29 +15,46 @@ import type { CropPlane } from "./crop-layout";
  */
 export type FillScheme = "near" | "smooth";
 
-export type BoxFill = { plane: CropPlane; weights: Float32Array; scheme: FillScheme };
+/**
+ * Per box pixel and side (left, right, top, bottom): the side's weight and where its value comes from (a
+ * box pixel's position in the plane, or -1 for the ring's border value in the pixel's row or column);
+ * `reach` is the distance (pixels) to the nearest of them.
+ */
+export type BoxFill = { plane: CropPlane; weights: Float32Array; sources: Int32Array; reach: Float32Array; scheme: FillScheme };
 
 const SIDES = 4;
+const DIRECTIONS = [[-1, 0], [1, 0], [0, -1], [0, 1]] as const;
 
-function sideDistances(plane: CropPlane, x: number, y: number): number[] {
-  const { box, width, height } = plane;
-  const distances = [x + 1, box.width - x, y + 1, box.height - y];
-  const present = [box.x > 0, box.x + box.width < width, box.y > 0, box.y + box.height < height];
-  return distances.map((distance, side) => (present[side] ? distance : Infinity));
-}
-
-export function planBoxFill(plane: CropPlane, scheme: FillScheme): BoxFill {
+/** The fill of `plane`'s box, from the box pixels `known` marks (null: none) and the ring past them. */
+export function planBoxFill(plane: CropPlane, scheme: FillScheme, known: ArrayLike<boolean> | null): BoxFill {
   const power = scheme === "near" ? 2 : 1;
-  const { box } = plane;
-  const weights = new Float32Array(box.width * box.height * SIDES);
+  const { box, width, height } = plane;
+  const size = box.width * box.height;
+  const weights = new Float32Array(size * SIDES);
+  const sources = new Int32Array(size * SIDES).fill(-1);
+  const reach = new Float32Array(size);
+  const ringPresent = [box.x > 0, box.x + box.width < width, box.y > 0, box.y + box.height < height];
   for (let y = 0; y < box.height; y += 1) {
     for (let x = 0; x < box.width; x += 1) {
-      const inverse = sideDistances(plane, x, y).map((distance) => 1 / distance ** power);
+      const index = y * box.width + x;
+      const distances = DIRECTIONS.map(([dx, dy], side) => {
+        for (let step = 1; ; step += 1) {
+          const nx = x + dx * step;
+          const ny = y + dy * step;
+          if (nx < 0 || ny < 0 || nx >= box.width || ny >= box.height) return ringPresent[side] ? step : Infinity;
+          if (known?.[ny * box.width + nx]) {
+            sources[index * SIDES + side] = (box.y + ny) * width + box.x + nx;
+            return step;
+          }
+        }
+      });
+      const inverse = distances.map((distance) => 1 / distance ** power);
       const total = inverse.reduce((sum, value) => sum + value, 0) || 1;
-      inverse.forEach((value, side) => (weights[(y * box.width + x) * SIDES + side] = value / total));
+      inverse.forEach((value, side) => (weights[index * SIDES + side] = value / total));
+      reach[index] = Math.min(...distances);
     }
   }
-  return { plane, weights, scheme };
+  return { plane, weights, sources, reach, scheme };
 }
 
 /**
@@ -52,8 +72,8 @@ function ringValue(values: ArrayLike<number>, plane: CropPlane, scheme: FillSche
   return (at(x - alongX, y - alongY) + at(x, y) + at(x + alongX, y + alongY)) / 3;
 }
 
-/** Fills `out` (box-sized) from the ring of `values`, a whole crop frame (or per-pixel statistics of one). */
-export function fillBox({ plane, weights, scheme }: BoxFill, values: ArrayLike<number>, out: Float32Array): Float32Array {
+/** Fills `out` (box-sized) from `values`, a whole crop frame (or per-pixel statistics of one). */
+export function fillBox({ plane, weights, sources, scheme }: BoxFill, values: ArrayLike<number>, out: Float32Array): Float32Array {
   const { box } = plane;
   const left = new Float32Array(box.height);
   const right = new Float32Array(box.height);
@@ -67,7 +87,15 @@ export function fillBox({ plane, weights, scheme }: BoxFill, values: ArrayLike<n
     for (let y = 0; y < box.height; y += 1) {
       const index = y * box.width + x;
       const weight = index * SIDES;
-      out[index] = weights[weight]! * left[y]! + weights[weight + 1]! * right[y]! + weights[weight + 2]! * top + weights[weight + 3]! * bottom;
+      const fromLeft = sources[weight]!;
+      const fromRight = sources[weight + 1]!;
+      const fromTop = sources[weight + 2]!;
+      const fromBottom = sources[weight + 3]!;
+      out[index] =
+        weights[weight]! * (fromLeft < 0 ? left[y]! : (values[plane.offset + fromLeft] as number))
+        + weights[weight + 1]! * (fromRight < 0 ? right[y]! : (values[plane.offset + fromRight] as number))
+        + weights[weight + 2]! * (fromTop < 0 ? top : (values[plane.offset + fromTop] as number))
+        + weights[weight + 3]! * (fromBottom < 0 ? bottom : (values[plane.offset + fromBottom] as number));
     }
   }
   return out;

@@ -4,16 +4,18 @@ import { NOISE, type Matte, type PlaneMatte } from "./estimate-matte";
 /** How far off an estimated opacity typically is (against the true matte of real footage: 0.003–0.07). */
 const ALPHA_ERROR = 0.03;
 /**
- * Border distance (pixels) at which a fill strays as far as the ring's texture over its measuring lag
- * (4 px): on real footage a fill strays about twice as fast as the ring's differences suggest.
+ * Distance (pixels) from the nearest pixel a fill reads at which it strays as far as the ring's texture
+ * over its measuring lag (4 px): on real footage a fill strays about twice as fast as the ring's
+ * differences suggest.
  */
 const FILL_REACH = 2;
 
 /**
  * One plane's box restored: where the mark is semi-transparent, the blend inverted (B = (I − αW)/(1−α))
  * and mixed with the spatial fill by their expected errors (Wiener-style): inverting multiplies the
- * noise and the opacity's error by 1/(1−α), while a fill strays as far as the picture varies, over the
- * same distance from the border, beside the part of the ring it reads. Unmarked pixels are kept; where the frames told nothing, the fill is used.
+ * noise and the opacity's error by 1/(1−α), while a fill strays as far as the picture varies beside the
+ * part of the ring it reads, over the distance to the nearest pixel it reads. Unmarked pixels are kept;
+ * where the frames told nothing, the fill is used.
  */
 function restorePlane(matte: PlaneMatte, frame: Uint8Array, out: Uint8Array, outOffset: number, fillBuffer: Float32Array): void {
   const { plane } = matte.fill;
@@ -31,7 +33,7 @@ function restorePlane(matte: PlaneMatte, frame: Uint8Array, out: Uint8Array, out
         const inverted = (observed - alpha * matte.color[index]!) / transparency;
         const colourGap = ALPHA_ERROR * (matte.color[index]! - matte.backgroundMean[index]!);
         const inversionError = (NOISE * NOISE + colourGap * colourGap) / (transparency * transparency);
-        const reach = Math.min(x + 1, box.width - x, y + 1, box.height - y) / FILL_REACH;
+        const reach = matte.fill.reach[index]! / FILL_REACH;
         const fillError = NOISE * NOISE + matte.fillTexture[index]! * reach;
         const weight = fillError / (fillError + inversionError);
         value = weight * inverted + (1 - weight) * fill[index]!;

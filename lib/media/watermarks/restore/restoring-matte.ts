@@ -1,5 +1,5 @@
 import type { CropLayout } from "./crop-layout";
-import { estimateMatte, type CropStats, type Matte } from "./estimate-matte";
+import { estimateMatte, fillingFromBare, type CropStats, type Matte } from "./estimate-matte";
 import { fillBox, planBoxFill, type BoxFill, type FillScheme } from "./fill-box";
 import { restoreFrame } from "./restore-frame";
 
@@ -20,7 +20,7 @@ function restoringMatte(matte: Matte): Matte {
 
 /** The matte with every box pixel left to the fill. */
 function stillMatte(matte: Matte): Matte {
-  return { ...matte, planes: matte.planes.map((plane) => ({ ...plane, alpha: new Float32Array(plane.alpha.length).fill(Number.NaN) })) };
+  return { ...matte, planes: matte.planes.map((plane, index) => fillingFromBare({ ...plane, alpha: new Float32Array(plane.alpha.length).fill(Number.NaN) }, index)) };
 }
 
 /** Box pixels the mark leaves bare (a share of the box) needed to judge the fills by: fewer say too little. */
@@ -45,7 +45,7 @@ async function bestFill(matte: Matte, frames: AsyncIterable<Uint8Array>, frameCo
   }
   if (bare.length < MIN_BARE_SHARE * alpha.length) return "near";
   const schemes: FillScheme[] = ["near", "smooth"];
-  const plans = schemes.map((scheme): BoxFill => planBoxFill(plane, scheme));
+  const plans = schemes.map((scheme): BoxFill => planBoxFill(plane, scheme, null));
   const errors = schemes.map(() => 0);
   const buffer = new Float32Array(alpha.length);
   const every = Math.max(1, Math.floor(frameCount / JUDGED_FRAMES));
@@ -101,7 +101,7 @@ function filledMatte(matte: Matte): Matte {
 function withEdgeFilled(filled: Matte): Matte {
   return {
     ...filled,
-    planes: filled.planes.map((plane) => {
+    planes: filled.planes.map((plane, index) => {
       const { width, height } = plane.fill.plane.box;
       const filledAt = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && Number.isNaN(plane.alpha[y * width + x]!);
       const alpha = plane.alpha.map((value, index) => {
@@ -109,7 +109,7 @@ function withEdgeFilled(filled: Matte): Matte {
         const y = Math.floor(index / width);
         return filledAt(x - 1, y) || filledAt(x + 1, y) || filledAt(x, y - 1) || filledAt(x, y + 1) ? Number.NaN : value;
       });
-      return { ...plane, alpha };
+      return fillingFromBare({ ...plane, alpha }, index);
     }),
   };
 }
