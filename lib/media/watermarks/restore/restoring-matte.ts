@@ -28,6 +28,13 @@ const MIN_BARE_SHARE = 0.05;
 /** Frames the fills are judged on at most (spread over the region's frames). */
 const JUDGED_FRAMES = 240;
 
+/** At most JUDGED_FRAMES of the `frameCount` frames, evenly spread. */
+async function* judgedFrames(frames: AsyncIterable<Uint8Array>, frameCount: number): AsyncGenerator<Uint8Array> {
+  const every = Math.max(1, Math.floor(frameCount / JUDGED_FRAMES));
+  let seen = 0;
+  for await (const frame of frames) if (seen++ % every === 0) yield frame;
+}
+
 /**
  * The fill that strays least from the picture where it can be seen: in every judged frame, each way of
  * filling the luma box from the ring is compared with the box pixels the matte shows bare (between a
@@ -48,10 +55,7 @@ async function bestFill(matte: Matte, frames: AsyncIterable<Uint8Array>, frameCo
   const plans = schemes.map((scheme): BoxFill => planBoxFill(plane, scheme, null));
   const errors = schemes.map(() => 0);
   const buffer = new Float32Array(alpha.length);
-  const every = Math.max(1, Math.floor(frameCount / JUDGED_FRAMES));
-  let seen = 0;
-  for await (const frame of frames) {
-    if (seen++ % every !== 0) continue;
+  for await (const frame of judgedFrames(frames, frameCount)) {
     plans.forEach((plan, scheme) => {
       const fill = fillBox(plan, frame, buffer);
       for (const [index, at] of bare) errors[scheme]! += (fill[index]! - frame[at]!) ** 2;
@@ -101,7 +105,7 @@ function filledMatte(matte: Matte): Matte {
 function withEdgeFilled(filled: Matte): Matte {
   return {
     ...filled,
-    planes: filled.planes.map((plane, index) => {
+    planes: filled.planes.map((plane, planeIndex) => {
       const { width, height } = plane.fill.plane.box;
       const filledAt = (x: number, y: number) => x >= 0 && y >= 0 && x < width && y < height && Number.isNaN(plane.alpha[y * width + x]!);
       const alpha = plane.alpha.map((value, index) => {
@@ -109,7 +113,7 @@ function withEdgeFilled(filled: Matte): Matte {
         const y = Math.floor(index / width);
         return filledAt(x - 1, y) || filledAt(x + 1, y) || filledAt(x, y - 1) || filledAt(x, y + 1) ? Number.NaN : value;
       });
-      return fillingFromBare({ ...plane, alpha }, index);
+      return fillingFromBare({ ...plane, alpha }, planeIndex);
     }),
   };
 }
@@ -138,14 +142,13 @@ async function outlineSteps(mattes: Matte[], frames: AsyncIterable<Uint8Array>, 
   if (pairs.length === 0) return steps;
   const out = new Uint8Array(width * height * 1.5);
   const buffer = new Float32Array(width * height);
-  const every = Math.max(1, Math.floor(frameCount / JUDGED_FRAMES));
-  let seen = 0;
-  for await (const frame of frames) {
-    if (seen++ % every !== 0) continue;
+  let judged = 0;
+  for await (const frame of judgedFrames(frames, frameCount)) {
+    judged += 1;
     mattes.forEach((matte, which) => {
       restoreFrame(matte, frame, out, buffer);
       for (const [marked, bare] of pairs) steps[which]! += (out[marked]! - out[bare]!) ** 2;
     });
   }
-  return steps.map((total) => total / pairs.length / Math.max(1, Math.ceil(seen / every)));
+  return steps.map((total) => total / pairs.length / Math.max(1, judged));
 }
