@@ -1,8 +1,9 @@
 /**
- * The vitest part of `npm test`. The S3 project (the API and worker suites again with files in a bucket)
- * has a database, server and bucket of its own, so it runs in a second vitest process beside the other
- * projects instead of after them; the production build both need is made once, first. Arguments (files,
- * `--project …`) go to a single vitest run instead.
+ * The vitest part of `npm test`. Every vitest run has a database, server and worker of its own (the S3
+ * project a bucket too), so the projects run in two processes side by side, about evenly loaded: unit
+ * and integration in one; the S3 project (the API and worker suites again with files in a bucket) and
+ * then the browser suites in the other. The production build they all need is made once, first.
+ * Arguments (files, `--project …`) go to a single vitest run instead.
  */
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -22,5 +23,10 @@ await buildForTests();
 const codes =
   extra.length > 0
     ? [await vitest(extra, "")]
-    : await Promise.all([vitest(["--project", "unit", "--project", "integration", "--project", "e2e"], ""), vitest(["--project", "s3"], "[s3] ")]);
+    : (
+        await Promise.all([
+          vitest(["--project", "unit", "--project", "integration"], "").then((code) => [code]),
+          vitest(["--project", "s3"], "[s3] ").then(async (code) => [code, await vitest(["--project", "e2e"], "[e2e] ")]),
+        ])
+      ).flat();
 process.exit(codes.every((code) => code === 0) ? 0 : 1);
