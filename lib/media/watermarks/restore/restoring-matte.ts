@@ -32,7 +32,7 @@ function stillMatte(matte: Matte): Matte {
 function stillFill(matte: Matte): FillScheme {
   const { fillTexture } = matte.planes[0]!;
   const texture = fillTexture.reduce((total, value) => total + value, 0) / Math.max(1, fillTexture.length);
-  return texture < NOISE * NOISE ? "smooth" : "near";
+  return texture < NOISE * NOISE ? { ...SMOOTH, diagonals: true } : NEAR;
 }
 
 /** Box pixels the mark leaves bare (a share of the box) needed to judge the fills by: fewer say too little. */
@@ -46,6 +46,11 @@ async function* judgedFrames(frames: AsyncIterable<Uint8Array>, frameCount: numb
   let seen = 0;
   for await (const frame of frames) if (seen++ % every === 0) yield frame;
 }
+
+const NEAR: FillScheme = { weighting: "near", diagonals: false };
+const SMOOTH: FillScheme = { weighting: "smooth", diagonals: false };
+/** The ways of filling a box that restore judges between (see fill-box.ts). */
+const SCHEMES: FillScheme[] = [NEAR, SMOOTH, { ...NEAR, diagonals: true }, { ...SMOOTH, diagonals: true }];
 
 /**
  * The fill that strays least from the picture where it can be seen: in every judged frame, each way of
@@ -62,10 +67,9 @@ async function bestFill(matte: Matte, frames: AsyncIterable<Uint8Array>, frameCo
       if (alpha[index] === 0) bare.push([index, plane.offset + (plane.box.y + y) * plane.width + plane.box.x + x]);
     }
   }
-  if (bare.length < MIN_BARE_SHARE * alpha.length) return "near";
-  const schemes: FillScheme[] = ["near", "smooth"];
-  const plans = schemes.map((scheme): BoxFill => planBoxFill(plane, scheme, null));
-  const errors = schemes.map(() => 0);
+  if (bare.length < MIN_BARE_SHARE * alpha.length) return NEAR;
+  const plans = SCHEMES.map((scheme): BoxFill => planBoxFill(plane, scheme, null));
+  const errors = SCHEMES.map(() => 0);
   const buffer = new Float32Array(alpha.length);
   for await (const frame of judgedFrames(frames, frameCount)) {
     plans.forEach((plan, scheme) => {
@@ -73,7 +77,7 @@ async function bestFill(matte: Matte, frames: AsyncIterable<Uint8Array>, frameCo
       for (const [index, at] of bare) errors[scheme]! += (fill[index]! - frame[at]!) ** 2;
     });
   }
-  return errors[1]! < errors[0]! ? "smooth" : "near";
+  return SCHEMES[errors.indexOf(Math.min(...errors))]!;
 }
 
 /**
@@ -95,9 +99,10 @@ const INVERTING_GAIN = 0.9;
  * well as delogo on real footage. `frames` gives the frames the matte was learnt from again.
  */
 export async function chooseRestoringMatte(layout: CropLayout, stats: CropStats, frames: () => AsyncIterable<Uint8Array>): Promise<Matte> {
-  const estimated = estimateMatte(layout, stats, "smooth");
+  const estimated = estimateMatte(layout, stats, SMOOTH);
   if (estimated.motion < MIN_MOTION) return stillMatte(estimateMatte(layout, stats, stillFill(estimated)));
-  const matte = (await bestFill(estimated, frames(), stats.frames)) === "smooth" ? estimated : restoringMatte(estimateMatte(layout, stats, "near"));
+  const scheme = await bestFill(estimated, frames(), stats.frames);
+  const matte = scheme === SMOOTH ? estimated : restoringMatte(estimateMatte(layout, stats, scheme));
   const filled = filledMatte(matte);
   const [inverting, filling] = await outlineSteps([matte, filled], frames(), stats.frames, layout);
   return inverting! < INVERTING_GAIN * filling! ? matte : withEdgeFilled(filled);
@@ -164,3 +169,4 @@ async function outlineSteps(mattes: Matte[], frames: AsyncIterable<Uint8Array>, 
   }
   return steps.map((total) => total / pairs.length / Math.max(1, judged));
 }
+
