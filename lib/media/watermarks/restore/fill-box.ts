@@ -19,79 +19,92 @@ import type { CropPlane } from "./crop-layout";
  */
 export type FillScheme = { weighting: "near" | "smooth"; diagonals: boolean };
 
-/** Per box pixel: up to TAPS plane positions and the weights of their values in its fill (unused taps weigh 0); `reach` is the distance (pixels) to the nearest value read. */
-export type BoxFill = { plane: CropPlane; taps: Int32Array; weights: Float32Array; reach: Float32Array; scheme: FillScheme };
+/** Per box pixel: `taps` plane positions and the weights of their values in its fill (unused taps weigh 0); `reach` is the distance (pixels) to the nearest value read. */
+export type BoxFill = { plane: CropPlane; taps: number; positions: Int32Array; weights: Float32Array; reach: Float32Array; scheme: FillScheme };
 
 const STRAIGHT = [[-1, 0], [1, 0], [0, -1], [0, 1]] as const;
-const DIAGONAL = [[-1, -1], [1, -1], [-1, 1], [1, 1]] as const;
-/** Eight ways out, three ring pixels each at most. */
-const TAPS = 24;
+const EIGHT_WAYS = [...STRAIGHT, [-1, -1], [1, -1], [-1, 1], [1, 1]] as const;
 
-/** The plane positions whose mean is the border value met at ring pixel (x, y), going out in direction (dx, dy) across a side that runs `along`. */
-function borderPoints(plane: CropPlane, scheme: FillScheme, x: number, y: number, dx: number, dy: number, along: readonly [number, number]): number[] {
-  const position = (column: number, row: number) => Math.min(plane.height - 1, Math.max(0, row)) * plane.width + Math.min(plane.width - 1, Math.max(0, column));
-  if (scheme.weighting === "near") return [position(x, y), position(x + dx, y + dy)];
-  return [position(x - along[0], y - along[1]), position(x, y), position(x + along[0], y + along[1])];
+/**
+ * For every box pixel, how many steps in direction (dx, dy) lead to the first pixel `known` marks or out
+ * of the box (`steps`), and which (`found`: its box index, or -1 out of the box): one sweep that takes
+ * each pixel's answer from its neighbour's.
+ */
+function sweep(box: { width: number; height: number }, dx: number, dy: number, known: ArrayLike<boolean> | null, steps: Int32Array, found: Int32Array): void {
+  for (let row = 0; row < box.height; row += 1) {
+    const y = dy > 0 ? box.height - 1 - row : row;
+    for (let column = 0; column < box.width; column += 1) {
+      const x = dx > 0 ? box.width - 1 - column : column;
+      const index = y * box.width + x;
+      const nx = x + dx;
+      const ny = y + dy;
+      const next = ny * box.width + nx;
+      if (nx < 0 || ny < 0 || nx >= box.width || ny >= box.height) [steps[index], found[index]] = [1, -1];
+      else if (known?.[next]) [steps[index], found[index]] = [1, next];
+      else [steps[index], found[index]] = [steps[next]! + 1, found[next]!];
+    }
+  }
 }
 
 /** The fill of `plane`'s box, from the box pixels `known` marks (null: none) and the ring past them. */
 export function planBoxFill(plane: CropPlane, scheme: FillScheme, known: ArrayLike<boolean> | null): BoxFill {
-  const power = scheme.weighting === "near" ? 2 : 1;
-  const directions = scheme.diagonals ? [...STRAIGHT, ...DIAGONAL] : STRAIGHT;
+  const near = scheme.weighting === "near";
+  const directions = scheme.diagonals ? EIGHT_WAYS : STRAIGHT;
+  const perSide = near ? 2 : 3;
+  const taps = directions.length * perSide;
   const { box, width, height } = plane;
   const size = box.width * box.height;
-  const taps = new Int32Array(size * TAPS);
-  const weights = new Float32Array(size * TAPS);
-  const reach = new Float32Array(size);
-  for (let y = 0; y < box.height; y += 1) {
-    for (let x = 0; x < box.width; x += 1) {
-      const index = y * box.width + x;
-      const sides: { distance: number; points: number[] }[] = [];
-      for (const [dx, dy] of directions) {
-        for (let step = 1; ; step += 1) {
-          const nx = x + dx * step;
-          const ny = y + dy * step;
-          const px = box.x + nx;
-          const py = box.y + ny;
-          const distance = step * Math.hypot(dx, dy);
-          if (nx < 0 || ny < 0 || nx >= box.width || ny >= box.height) {
-            if (px < 0 || py < 0 || px >= width || py >= height) break;
-            const across = nx < 0 || nx >= box.width ? ([0, 1] as const) : ([1, 0] as const);
-            sides.push({ distance, points: borderPoints(plane, scheme, px, py, dx, dy, across) });
-            break;
-          }
-          if (known?.[ny * box.width + nx]) {
-            sides.push({ distance, points: [py * width + px] });
-            break;
-          }
+  const positions = new Int32Array(size * taps);
+  const weights = new Float32Array(size * taps);
+  const reach = new Float32Array(size).fill(Infinity);
+  const totals = new Float32Array(size);
+  const steps = new Int32Array(size);
+  const found = new Int32Array(size);
+  const at = (column: number, row: number) => Math.min(height - 1, Math.max(0, row)) * width + Math.min(width - 1, Math.max(0, column));
+  directions.forEach(([dx, dy], side) => {
+    sweep(box, dx, dy, known, steps, found);
+    for (let index = 0; index < size; index += 1) {
+      const x = index % box.width;
+      const y = (index - x) / box.width;
+      const distance = steps[index]! * Math.hypot(dx, dy);
+      const weight = near ? 1 / (distance * distance) : 1 / distance;
+      const slot = index * taps + side * perSide;
+      const source = found[index]!;
+      if (source >= 0) {
+        positions[slot] = (box.y + Math.floor(source / box.width)) * width + box.x + (source % box.width);
+        weights[slot] = weight;
+      } else {
+        const px = box.x + x + dx * steps[index]!;
+        const py = box.y + y + dy * steps[index]!;
+        if (px < 0 || py < 0 || px >= width || py >= height) continue;
+        // The border value: "near" the ring pixel and the one further out, "smooth" three along the border crossed.
+        const crossedSide = x + dx * steps[index]! < 0 || x + dx * steps[index]! >= box.width;
+        const [ax, ay] = near ? [dx, dy] : crossedSide ? [0, 1] : [1, 0];
+        positions[slot] = at(px + ax, py + ay);
+        positions[slot + 1] = at(px, py);
+        weights[slot] = weights[slot + 1] = weight / perSide;
+        if (!near) {
+          positions[slot + 2] = at(px - ax, py - ay);
+          weights[slot + 2] = weight / perSide;
         }
       }
-      const inverse = sides.map(({ distance }) => 1 / distance ** power);
-      const total = inverse.reduce((sum, value) => sum + value, 0) || 1;
-      let tap = index * TAPS;
-      sides.forEach(({ points }, side) => {
-        for (const point of points) {
-          taps[tap] = point;
-          weights[tap] = inverse[side]! / total / points.length;
-          tap += 1;
-        }
-      });
-      reach[index] = Math.min(...sides.map(({ distance }) => distance));
+      totals[index] = totals[index]! + weight;
+      reach[index] = Math.min(reach[index]!, distance);
     }
+  });
+  for (let index = 0; index < size; index += 1) {
+    const total = totals[index]! || 1;
+    for (let tap = index * taps; tap < (index + 1) * taps; tap += 1) weights[tap] = weights[tap]! / total;
   }
-  return { plane, taps, weights, reach, scheme };
+  return { plane, taps, positions, weights, reach, scheme };
 }
 
 /** Fills `out` (box-sized) from `values`, a whole crop frame (or per-pixel statistics of one). */
-export function fillBox({ plane, taps, weights }: BoxFill, values: ArrayLike<number>, out: Float32Array): Float32Array {
+export function fillBox({ plane, taps, positions, weights }: BoxFill, values: ArrayLike<number>, out: Float32Array): Float32Array {
   const { offset, box } = plane;
-  for (let index = 0; index < box.width * box.height; index += 1) {
+  for (let index = 0, tap = 0; index < box.width * box.height; index += 1) {
     let value = 0;
-    for (let tap = index * TAPS, end = tap + TAPS; tap < end; tap += 1) {
-      const weight = weights[tap]!;
-      if (weight === 0) break;
-      value += weight * (values[offset + taps[tap]!] as number);
-    }
+    for (const end = tap + taps; tap < end; tap += 1) value += weights[tap]! * (values[offset + positions[tap]!] as number);
     out[index] = value;
   }
   return out;
