@@ -51,7 +51,7 @@ export async function previewWatermarkRemoval(options: PreviewWatermarkRemovalOp
     }
   }
   // Restore learns the mark from the video's frames: a sample of them stands in for all. A region whose
-  // frame could not be read at that moment gets delogo, as a video too long for restore does in the task.
+  // frame could not be read at that moment gets delogo, as a video too long or a box too large for restore does in the task.
   const restoring = method === "restore" && regions.length > 0 && restoreFits(info, options.regions);
   const restored = restoring ? await restorePreviewBoxes({ inputPath: options.inputPath, info, regions, atSecond, workDir, signal }) : [];
   const filtered = restoring ? regions.filter((_, index) => restored[index] === null) : regions;

@@ -106,7 +106,7 @@ export function watermarkArgs(
 /**
  * Removes every region with the method; H.264/AAC MP4 with the audio copied when it already is AAC.
  * Returns the method used for each region, in order: restore leaves videos too long to keep every
- * frame's box in the work folder to delogo.
+ * frame's box in the work folder, and boxes too large for its fills, to delogo (see restoreFits).
  */
 export async function removeWatermark(options: RemoveWatermarkOptions): Promise<RemovalMethod[]> {
   const method = options.method === "restore" && !restoreFits(options.info, options.regions) ? "delogo" : options.method;

@@ -24,8 +24,20 @@ type Restored = { layout: CropLayout; path: string };
 /** Disk the boxes' frames may take in the work folder (twice: as read and as restored); longer videos are left to delogo. */
 const MAX_CROP_BYTES = 3 * 1024 ** 3;
 
-/** Whether the regions' crops of every frame fit in the work folder's budget (frames counted at 60 per second when unknown). */
+/**
+ * Box pixels (640×480) a region restore takes may have: its fills keep up to 200 bytes per box pixel
+ * each, and a few are judged at once (a 960×540 box: 0.64 GB of memory and 22 s for 1.5 s of 1080p;
+ * a 1600×800 box 1.2 GB and 48 s). Real marks are far smaller (the largest on the real-footage
+ * bench: 346×50); larger boxes are left to delogo.
+ */
+const MAX_BOX_PIXELS = 640 * 480;
+
+/**
+ * Whether restore takes these regions: none larger than MAX_BOX_PIXELS, and their crops of every frame
+ * fit in the work folder's budget (frames counted at 60 per second when unknown).
+ */
 export function restoreFits(info: VideoInfo, regions: Rect[]): boolean {
+  if (regions.some((region) => region.width * region.height > MAX_BOX_PIXELS)) return false;
   const frames = info.durationSec * (info.video.fps ?? 60);
   const bytes = regions.reduce((total, region) => total + yuv420Bytes(cropLayout(region, info.video).crop), 0);
   return bytes * frames * 2 <= MAX_CROP_BYTES;
