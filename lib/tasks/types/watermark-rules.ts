@@ -40,7 +40,7 @@ export const watermarkRequestSchema = z
 
 /**
  * Watermark params as stored and run, in one shape: v1's `region` becomes `regions`. Without a method
- * the worker picks one per region (restore, or delogo where one thing moves in a still scene)
+ * the worker picks one per region (restore, or delogo where the video is too long or a box too large for it)
  * and stores what it used: `methods`, one per removed region, and `method` when they all agree.
  */
 export const watermarkParamsSchema = watermarkRequestSchema

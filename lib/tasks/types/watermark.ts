@@ -50,8 +50,8 @@ function regionParams(region: RemovalRegion): TaskMessageParams {
 
 /**
  * Watermark removal: every region removed with the chosen method, the audio kept. Without a method,
- * restore decides per region (delogo where one thing moves in a still scene), and the params the
- * task stores say which method each region got.
+ * restore (delogo where the video is too long or a box too large for it, see restoreFits), and the
+ * params the task stores say which method each region got.
  */
 async function processWatermark({ task, workDir, signal, progress, log }: ProcessContext): Promise<ProducedFile> {
   const parsed = watermarkParamsSchema.safeParse(task.params);
