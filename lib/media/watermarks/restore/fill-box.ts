@@ -78,7 +78,7 @@ export function planBoxFill(plane: CropPlane, scheme: FillScheme, known: ArrayLi
         const py = box.y + y + dy * steps[index]!;
         if (px < 0 || py < 0 || px >= width || py >= height) continue;
         // The border value: "near" the ring pixel and the one further out, "smooth" three along the border crossed.
-        const crossedSide = x + dx * steps[index]! < 0 || x + dx * steps[index]! >= box.width;
+        const crossedSide = px < box.x || px >= box.x + box.width;
         const [ax, ay] = near ? [dx, dy] : crossedSide ? [0, 1] : [1, 0];
         positions[slot] = at(px + ax, py + ay);
         positions[slot + 1] = at(px, py);

@@ -94,8 +94,8 @@ const INVERTING_GAIN = 0.9;
  * The matte restore works with (see restoringMatte). The ring's statistics are read with the smooth
  * fill along eight ways (less of each ring pixel's noise reaches the background it predicts, so the
  * matte, which box pixels it leaves bare to judge the fills by, and whether the picture moves rest on
- * steadier figures: the uploaded night city's icon 37.0 → 37.8 dB against four ways); over a still picture the box is filled (see stillFill);
- * elsewhere each frame's fill is the way that strays least where the mark leaves the picture bare, and
+ * steadier figures: the uploaded night city's icon 37.0 → 37.8 dB against four ways); over a still
+ * picture the box is filled (see stillFill); elsewhere each frame's fill is the way that strays least where the mark leaves the picture bare, and
  * the marked pixels are filled instead of inverted where inverting does not leave the mark's outline
  * clearly less visible. That judgement also covers one thing moving in a still scene (a ball past a
  * fixed camera, a phone's text over a still street), where the ring cannot say how much each pixel
