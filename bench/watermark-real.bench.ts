@@ -6,7 +6,8 @@
  * 1-minute 1080p clip takes with each method against bare delogo (wall and CPU time). Tables go to bench/results/watermark-real.txt.
  * WATERMARK_REAL_ONLY=<parts of names, comma-separated> runs those clips; WATERMARK_REAL_METHODS=<names,
  * comma-separated> runs those removal methods; WATERMARK_REAL_DETECTION=0 skips detection; WATERMARK_REAL_REMOVAL=0 skips removal
- * and the timing (detection alone over every clip); WATERMARK_REAL_TIMING=0 skips the 1080p timing.
+ * and the timing (detection alone over every clip); WATERMARK_REAL_TIMING=0 skips the 1080p timing. Detection also
+ * runs on held-out clips the rules were never tuned on (a table of its own; WATERMARK_REAL_HELD_OUT=0 skips them).
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,11 +18,11 @@ import { markFound } from "./support/mark-found";
 import { round } from "./support/measure";
 import { realClipRemoval, removalMethods } from "./support/real-removal";
 import { prepareRealClip } from "./support/real-clip-files";
-import { realClips, realFootageRoot } from "./support/real-footage";
+import { detectionTally } from "./support/real-detection";
+import { heldOutClips, realClips, realFootageRoot, type RealClip } from "./support/real-footage";
 import { textTable } from "./support/text-table";
 import { timeRealRemoval } from "./support/real-timing";
 
-type Rect = { x: number; y: number; width: number; height: number };
 const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / Math.max(1, values.length);
 
 export default async function benchWatermarkReal() {
@@ -31,7 +32,8 @@ export default async function benchWatermarkReal() {
   const { detectWatermarks } = await import("../lib/media/watermarks/detect-watermarks");
   const ffmpeg = ffmpegPaths().ffmpeg;
   const only = process.env.WATERMARK_REAL_ONLY?.split(",");
-  const clips = realClips(await realFootageRoot()).filter((clip) => !only || only.some((part) => clip.name.includes(part) || clip.path.includes(part)));
+  const chosen = (clip: RealClip) => !only || only.some((part) => clip.name.includes(part) || clip.path.includes(part));
+  const clips = realClips(await realFootageRoot()).filter(chosen);
   const detecting = process.env.WATERMARK_REAL_DETECTION !== "0";
   const removing = process.env.WATERMARK_REAL_REMOVAL !== "0";
   const methods = await removalMethods();
@@ -43,9 +45,8 @@ export default async function benchWatermarkReal() {
   };
   const detect = async (path: string, workDir: string) =>
     detectWatermarks({ inputPath: path, info: await probe(path), workDir, signal: new AbortController().signal });
-  const detection: (string | number)[][] = [["clip", "marks found", "confidence of found", "extra regions", "clean: regions", "clean: max conf"]];
+  const detection = detectionTally();
   const removal: (string | number)[][] = [["clip / mark", ...methods.map((method) => method.name)]];
-  const totals = { marks: 0, found: 0, extra: 0, cleanWithAny: 0, cleanAtLeast08: 0, foundConfidences: [] as number[] };
   const perMethod = new Map<string, { psnr: number[]; ssim: number[]; rest: number[] }>(methods.map((method) => [method.name, { psnr: [], ssim: [], rest: [] }]));
   // What a visitor gets from "auto": the confident regions removed, measured inside the true box of each mark they found.
   const autoMethods = methods.filter((method) => method.run && ["ffmpeg delogo", "restore"].includes(method.name));
@@ -57,18 +58,7 @@ export default async function benchWatermarkReal() {
     const source = await probe(clip.path);
     const prepared = await prepareRealClip(ffmpeg, clip, source.video, workDir);
     const [marked, clean] = detecting ? [await detect(prepared.marked, workDir), await detect(prepared.clean, workDir)] : [[], []];
-    const matches = (region: Rect) => prepared.truths.some((truth) => markFound(truth, region));
-    const foundConfidences = prepared.truths.map((truth) => Math.max(0, ...marked.filter((region) => markFound(truth, region)).map((region) => region.confidence)));
-    const found = foundConfidences.filter((confidence) => confidence > 0).length;
-    const extra = marked.filter((region) => !matches(region)).length;
-    const cleanMax = Math.max(0, ...clean.map((region) => region.confidence));
-    totals.marks += prepared.truths.length;
-    totals.found += found;
-    totals.extra += extra;
-    totals.cleanWithAny += clean.length > 0 ? 1 : 0;
-    totals.cleanAtLeast08 += cleanMax >= 0.8 ? 1 : 0;
-    totals.foundConfidences.push(...foundConfidences.filter((confidence) => confidence > 0));
-    detection.push([clip.name, `${found}/${prepared.truths.length}`, foundConfidences.map((c) => round(c, 2)).join(" "), extra, clean.length, round(cleanMax, 2)]);
+    if (detecting) detection.add(clip.name, prepared.truths, marked, clean);
     if (!removing) continue;
     const info = await probe(prepared.marked);
     const figures = await realClipRemoval({ ffmpeg, prepared, info, methods, boxes: prepared.truths, measured: prepared.truths, workDir });
@@ -103,12 +93,21 @@ export default async function benchWatermarkReal() {
   removal.push(["mean", ...methods.map((method) => `${means[method.name]!.psnrInBox} dB ${means[method.name]!.ssimInBox} | ${means[method.name]!.psnrRest}`)]);
   const autoMeans = Object.fromEntries([...perAutoMethod].map(([name, psnr]) => [name, round(mean(psnr), 2)]));
   auto.push(["mean", ...autoMethods.map((method) => `${autoMeans[method.name]} dB`)]);
-  detection.push(["total", `${totals.found}/${totals.marks}`, `mean ${round(mean(totals.foundConfidences), 2)}`, totals.extra, `${totals.cleanWithAny}/${clips.length} clips`, `${totals.cleanAtLeast08} ≥ 0.8`]);
+  // Clips the rules were never tuned on: detection alone, its own table.
+  const heldOut = detectionTally();
+  const heldOutClipList = detecting && process.env.WATERMARK_REAL_HELD_OUT !== "0" ? heldOutClips(await realFootageRoot()).filter(chosen) : [];
+  for (const clip of heldOutClipList) {
+    const workDir = join(workRoot, "held-out", clip.name);
+    await mkdir(workDir, { recursive: true });
+    const prepared = await prepareRealClip(ffmpeg, clip, (await probe(clip.path)).video, workDir);
+    heldOut.add(clip.name, prepared.truths, await detect(prepared.marked, workDir), await detect(prepared.clean, workDir));
+  }
   const timing = !removing || process.env.WATERMARK_REAL_TIMING === "0" ? null : await timeRealRemoval({ ffmpeg, root: await realFootageRoot(), methods, workDir: workRoot });
   const report = [
     ...(detecting
-      ? ["Detection (marks found: a region with IoU ≥ 0.5, or covering ≥ 90 % of the mark at ≤ 3× its area)", textTable(detection)]
+      ? ["Detection (marks found: a region with IoU ≥ 0.5, or covering ≥ 90 % of the mark at ≤ 3× its area)", textTable(detection.table())]
       : ["Detection skipped"]),
+    ...(heldOutClipList.length > 0 ? ["", "Detection on held-out clips (never used to tune detection; the same marks, the same measure)", textTable(heldOut.table())] : []),
     "",
     "Removal with the true box: luma PSNR and SSIM inside the box against the clean clip | PSNR of the rest of the frame",
     removing ? textTable(removal) : "Removal skipped",
@@ -126,10 +125,8 @@ export default async function benchWatermarkReal() {
   console.log(report);
   return {
     clips: clips.length,
-    marksFound: `${totals.found}/${totals.marks} (${round((100 * totals.found) / Math.max(1, totals.marks), 1)} %)`,
-    extraRegions: totals.extra,
-    cleanClipsWithAnyRegion: `${totals.cleanWithAny}/${clips.length}`,
-    cleanClipsWithRegionAtLeast08: totals.cleanAtLeast08,
+    ...detection.summary(),
+    heldOut: heldOutClipList.length > 0 ? heldOut.summary() : null,
     removalMeans: means,
     autoRemovalMeans: detecting && removing ? autoMeans : null,
     timing1080p60s: timing,

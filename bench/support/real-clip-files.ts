@@ -31,7 +31,7 @@ async function encode(ffmpeg: string, input: string[], graph: string, output: st
 
 export async function prepareRealClip(ffmpeg: string, clip: RealClip, source: { width: number; height: number }, dir: string): Promise<PreparedClip> {
   const frame = { width: evenSize(source.width), height: evenSize(source.height) };
-  const input = ["-t", String(clip.seconds), "-i", clip.path];
+  const input = [...(clip.start ? ["-ss", String(clip.start)] : []), "-t", String(clip.seconds), "-i", clip.path];
   const master = ["-c:v", "libx264", "-preset", "veryfast", "-crf", String(clip.crf ?? 12), "-pix_fmt", "yuv420p"];
   const base = `[0:v:0]crop=${frame.width}:${frame.height}:0:0,format=yuv420p[base]`;
   const paths = { clean: join(dir, "clean.mp4"), marked: join(dir, "marked.mp4"), reference: join(dir, "reference.mp4"), unremoved: join(dir, "unremoved.mp4") };
