@@ -45,7 +45,7 @@ export function realClips(root: string): RealClip[] {
     clip("film-1906", "doc/python-nbsphinx/html/www/wikimediacommons/Shepard_Calais_1906_FrenchGP.ogv.160p.ogv", 20, "1906 film, grain and jitter, 214×160", [
       textMark({ text: HANDLE, size: 13, place: "bottom-right", opacity: 0.7 }),
     ]),
-    clip("movie-hello", "forensics-samples/original-files/movie2/movie-hello.mp4", 20, "hand-held, 720p", [
+    clip("movie-hello", "forensics-samples/original-files/movie2/movie-hello.mp4", 20, "a desktop recording with a webcam inset, 720p", [
       textMark({ text: DOUYIN, cjk: true, size: 36, place: "top-left", opacity: 0.7 }),
       iconMark({ size: 64, place: "bottom-right", opacity: 0.5 }),
     ]),
