@@ -1,8 +1,8 @@
 /**
  * The vitest part of `npm test`. Every vitest run has a database, server and worker of its own (the S3
  * project a bucket too), so the projects run in two processes side by side, about evenly loaded: unit
- * and integration in one; the S3 project (the API and worker suites again with files in a bucket) and
- * then the browser suites in the other. The production build they all need is made once, first.
+ * and integration in one; the S3 project (the API and worker suites again with files in a bucket), then
+ * the browser suites, then the several-hosts proof in the other. The production build they all need is made once, first.
  * Arguments (files, `--project …`) go to a single vitest run instead.
  */
 import { spawn } from "node:child_process";
@@ -26,7 +26,7 @@ const codes =
     : (
         await Promise.all([
           vitest(["--project", "unit", "--project", "integration"], "").then((code) => [code]),
-          vitest(["--project", "s3"], "[s3] ").then(async (code) => [code, await vitest(["--project", "e2e"], "[e2e] ")]),
+          vitest(["--project", "s3"], "[s3] ").then(async (code) => [code, await vitest(["--project", "e2e"], "[e2e] "), await vitest(["--project", "hosts"], "[hosts] ")]),
         ])
       ).flat();
 process.exit(codes.every((code) => code === 0) ? 0 : 1);
