@@ -74,8 +74,8 @@ export function realClips(root: string): RealClip[] {
 
 /**
  * Clips detection's rules were never tuned on, for detection alone: other stretches of the animation and
- * of the screencast, the screencast recorded in two other languages, the other physics experiments, the
- * toy clip as OpenCV wrote it out, the 1906 film at its full size. Each carries the marks of the bench
+ * of the screencast, the screencast recorded in two other languages, three more physics experiments, the
+ * toy clip as OpenCV wrote it out, the 1906 film in its other encoding. Each carries the marks of the bench
  * clip it is most like, laid the same way; clips shorter than their seconds are used whole.
  */
 export function heldOutClips(root: string): RealClip[] {
