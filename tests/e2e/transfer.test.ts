@@ -113,6 +113,9 @@ describe("deleting all of a visitor's data", () => {
       const page = await context.newPage();
       const errors = watchConsoleErrors(page);
       await becomeVisitor(page, baseUrl);
+      // Until the page is live the button is disabled, so an early tap is not silently lost.
+      const served = await (await page.request.get(`${baseUrl}/zh/transfer`)).text();
+      expect(new RegExp(`<button[^>]*>${zh.forget.action}</button>`).exec(served)?.[0]).toContain(' disabled=""');
       await page.goto(`${baseUrl}/zh/transfer`);
       const image = await readFile(await makeImage({ width: 64, height: 48 }));
       for (const name of ["一.png", "二.png"]) {

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { z } from "zod";
 import { filePageSchema } from "@/lib/files/file-view";
 import { ApiError, apiFetch } from "../../client/api-fetch";
+import { useHydrated } from "../../client/use-hydrated";
 
 /** The part of GET /api/me this panel reads: how many tasks the visitor has, per status. */
 const countsSchema = z.object({ counts: z.record(z.string(), z.number()) });
@@ -22,6 +23,7 @@ export function DeleteMyData() {
   const [holdings, setHoldings] = useState<Holdings | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  const hydrated = useHydrated();
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (holdings) confirmHeading.current?.focus();
@@ -69,7 +71,7 @@ export function DeleteMyData() {
           </div>
         </div>
       ) : (
-        <button type="button" onClick={() => void ask()} disabled={busy} className="self-start rounded-lg border border-red-300 bg-white px-4 py-2 font-semibold text-red-700 hover:bg-red-50 disabled:opacity-60">
+        <button type="button" onClick={() => void ask()} disabled={busy || !hydrated} className="self-start rounded-lg border border-red-300 bg-white px-4 py-2 font-semibold text-red-700 hover:bg-red-50 disabled:opacity-60">
           {t("action")}
         </button>
       )}
