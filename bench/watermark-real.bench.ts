@@ -15,15 +15,13 @@ import { join } from "node:path";
 import { isConfidentWatermark } from "../lib/files/file-view";
 import { benchEnvironment } from "./support/bench-environment";
 import { markFound } from "./support/mark-found";
-import { round } from "./support/measure";
+import { mean, round } from "./support/measure";
 import { realClipRemoval, removalMethods } from "./support/real-removal";
 import { prepareRealClip } from "./support/real-clip-files";
 import { detectionTally } from "./support/real-detection";
 import { heldOutClips, realClips, realFootageRoot, type RealClip } from "./support/real-footage";
 import { textTable } from "./support/text-table";
 import { timeRealRemoval } from "./support/real-timing";
-
-const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / Math.max(1, values.length);
 
 export default async function benchWatermarkReal() {
   await benchEnvironment();

@@ -5,6 +5,9 @@ export async function timeMs(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+/** The mean of `values` (0 for none). */
+export const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / Math.max(1, values.length);
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

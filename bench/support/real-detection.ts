@@ -1,10 +1,8 @@
 import { markFound } from "./mark-found";
-import { round } from "./measure";
+import { mean, round } from "./measure";
 
 type Rect = { x: number; y: number; width: number; height: number };
 type Region = Rect & { confidence: number };
-
-const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / Math.max(1, values.length);
 
 /** Detection over a set of clips: a table row per clip and the totals the goals are stated in. */
 export function detectionTally() {
